@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+admin.site.site_header = "Quản trị Trang thông tin điện tử"
+admin.site.site_title = "Quản trị"
+admin.site.index_title = "Ban Biên tập"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("news.urls")),
+]
+
+if settings.SERVE_MEDIA:
+    # Production serves /media/ from nginx (SERVE_MEDIA=false); this is for make run and tests.
+    media_prefix = settings.MEDIA_URL.strip("/")
+    urlpatterns += [
+        re_path(rf"^{media_prefix}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    ]

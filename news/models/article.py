@@ -1,0 +1,193 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+
+from ..fields import SanitizedHTMLField
+from ..richtext import split_blocks
+from ..text import SLUG_MAX_LENGTH, unique_slug
+
+PHOTO_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see: approved, its time has come, and not yet expired."""
+        now = timezone.now()
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now).filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+        )
+
+    def for_listing(self):
+        """What a list prints: title, lead, date, cover and category; never the body."""
+        return self.select_related("category").defer("body")
+
+    def for_detail(self):
+        return self.select_related("category", "category__parent").prefetch_related(
+            "images", "documents"
+        )
+
+
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Bản nháp"
+        PENDING = "pending", "Chờ duyệt"
+        PUBLISHED = "published", "Đã xuất bản"
+
+    title = models.CharField("tiêu đề", max_length=300)
+    slug = models.SlugField(
+        "đường dẫn", max_length=SLUG_MAX_LENGTH, unique=True, blank=True,
+        help_text="Để trống để tạo tự động từ tiêu đề. Không đổi được sau khi bài đã xuất bản.",
+    )  # fmt: skip
+    lead = models.TextField("sapo (tóm tắt)", blank=True)
+    body = SanitizedHTMLField("nội dung", blank=True)
+    category = models.ForeignKey(
+        "news.Category", verbose_name="chuyên mục", on_delete=models.PROTECT, related_name="articles"
+    )
+    author_line = models.CharField("tác giả", max_length=200, blank=True)
+    cover = models.ImageField(
+        "ảnh đại diện", upload_to="news/%Y/%m/", blank=True,
+        width_field="cover_width", height_field="cover_height",
+        validators=[FileExtensionValidator(PHOTO_EXTENSIONS)],
+    )  # fmt: skip
+    # Stored so that pages print width/height without opening the file.
+    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_caption = models.CharField("chú thích ảnh đại diện", max_length=500, blank=True)
+    cover_alt = models.CharField("mô tả ảnh đại diện (alt)", max_length=300, blank=True)
+    gallery_title = models.CharField(
+        "tiêu đề bộ ảnh", max_length=200, blank=True, help_text="Ví dụ: Một số hình ảnh tại Hội nghị"
+    )
+    gallery_after = models.PositiveSmallIntegerField(
+        "chèn bộ ảnh sau đoạn thứ", null=True, blank=True,
+        help_text="Số thứ tự đoạn văn trong nội dung; để trống để đặt bộ ảnh cuối bài.",
+    )  # fmt: skip
+    status = models.CharField(
+        "trạng thái", max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField("ngày xuất bản", null=True, blank=True, db_index=True)
+    expires_at = models.DateTimeField("ngày hết hạn", null=True, blank=True)
+    is_featured = models.BooleanField("tin nổi bật", default=False)
+    view_count = models.PositiveIntegerField("lượt xem", default=0, editable=False)
+    documents = models.ManyToManyField(
+        "news.Document", verbose_name="văn bản được trích dẫn", blank=True, related_name="articles"
+    )
+    # Set once the article has been published: its URL is public from then on and never changes.
+    slug_frozen = models.BooleanField(default=False, editable=False)
+    created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
+    updated_at = models.DateTimeField("cập nhật", auto_now=True)
+
+    objects = ArticleManager()
+
+    class Meta:
+        verbose_name = "bài viết"
+        verbose_name_plural = "bài viết"
+        ordering = ["-published_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_public_idx"),
+            models.Index(fields=["category", "status", "-published_at"], name="article_cat_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("news:article", args=[self.slug])
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        if "slug" in field_names:
+            instance._stored_slug = instance.slug
+        return instance
+
+    @property
+    def is_public(self):
+        now = timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= now
+            and (self.expires_at is None or self.expires_at > now)
+        )
+
+    def clean(self):
+        stored = getattr(self, "_stored_slug", None)
+        if self.slug_frozen and stored and self.slug != stored:
+            raise ValidationError({"slug": "Bài đã xuất bản: đường dẫn không được thay đổi."})
+        if self.status == self.Status.PUBLISHED and not self.published_at:
+            self.published_at = timezone.now()
+        if self.expires_at and self.published_at and self.expires_at <= self.published_at:
+            raise ValidationError({"expires_at": "Ngày hết hạn phải sau ngày xuất bản."})
+
+    def save(self, *args, **kwargs):
+        stored = getattr(self, "_stored_slug", None)
+        if self.slug_frozen and stored:
+            self.slug = stored  # an old URL never breaks
+        if not self.slug:
+            self.slug = unique_slug(
+                self.title, lambda s: Article.objects.filter(slug=s).exclude(pk=self.pk).exists()
+            )
+        if self.status == self.Status.PUBLISHED:
+            if not self.published_at:
+                self.published_at = timezone.now()
+            self.slug_frozen = True
+        super().save(*args, **kwargs)
+        self._stored_slug = self.slug
+
+    def body_parts(self):
+        """The body split where the gallery goes: (before, after)."""
+        if self.gallery_after is None:
+            return self.body, ""
+        head, tail = split_blocks(self.body, self.gallery_after)
+        if isinstance(self.body, SafeString):  # read from the database, hence sanitised
+            return mark_safe(head), mark_safe(tail)  # noqa: S308
+        return head, tail
+
+
+class ArticleImageManager(models.Manager):
+    def get_by_natural_key(self, article_slug, photo):
+        return self.get(article__slug=article_slug, photo=photo)
+
+
+class ArticleImage(models.Model):
+    """A photo of an article's gallery, with its caption."""
+
+    article = models.ForeignKey(
+        Article, verbose_name="bài viết", on_delete=models.CASCADE, related_name="images"
+    )
+    photo = models.ImageField(
+        "ảnh", upload_to="news/%Y/%m/", width_field="width", height_field="height",
+        validators=[FileExtensionValidator(PHOTO_EXTENSIONS)],
+    )  # fmt: skip
+    width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    caption = models.CharField("chú thích", max_length=500, blank=True)
+    alt = models.CharField("mô tả ảnh (alt)", max_length=300)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+
+    objects = ArticleImageManager()
+
+    class Meta:
+        verbose_name = "ảnh trong bộ ảnh"
+        verbose_name_plural = "bộ ảnh"
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.caption or self.alt
+
+    def natural_key(self):
+        return (self.article.slug, self.photo.name)
+
+    natural_key.dependencies = ["news.article"]

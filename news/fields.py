@@ -5,6 +5,7 @@ from django.utils.safestring import SafeString
 
 from .richtext import sanitize_html
 
+
 class SanitizedHTMLField(RichTextField):
     """CKEditor-edited HTML, cleaned with nh3 in get_prep_value.
 

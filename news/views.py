@@ -14,7 +14,7 @@ ARTICLES_PER_HOME_SECTION = 5
 def paginate(request, queryset, per_page):
     """The requested page, or 404 for a page number that is malformed or out of range."""
     try:
-        return Paginator(queryset, per_page).page(request.GET.get("page", 1))
+        return Paginator(queryset, per_page).page(request.GET.get("page") or 1)
     except (EmptyPage, PageNotAnInteger) as exc:
         raise Http404("Không có trang này.") from exc
 

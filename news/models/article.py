@@ -50,7 +50,10 @@ class Article(models.Model):
     lead = models.TextField("sapo (tóm tắt)", blank=True)
     body = SanitizedHTMLField("nội dung", blank=True)
     category = models.ForeignKey(
-        "news.Category", verbose_name="chuyên mục", on_delete=models.PROTECT, related_name="articles"
+        "news.Category",
+        verbose_name="chuyên mục",
+        on_delete=models.PROTECT,
+        related_name="articles",
     )
     author_line = models.CharField("tác giả", max_length=200, blank=True)
     cover = models.ImageField(
@@ -64,7 +67,10 @@ class Article(models.Model):
     cover_caption = models.CharField("chú thích ảnh đại diện", max_length=500, blank=True)
     cover_alt = models.CharField("mô tả ảnh đại diện (alt)", max_length=300, blank=True)
     gallery_title = models.CharField(
-        "tiêu đề bộ ảnh", max_length=200, blank=True, help_text="Ví dụ: Một số hình ảnh tại Hội nghị"
+        "tiêu đề bộ ảnh",
+        max_length=200,
+        blank=True,
+        help_text="Ví dụ: Một số hình ảnh tại Hội nghị",
     )
     gallery_after = models.PositiveSmallIntegerField(
         "chèn bộ ảnh sau đoạn thứ", null=True, blank=True,

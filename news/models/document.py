@@ -34,7 +34,9 @@ class Document(models.Model):
         CIRCULAR = "thong-tu", "Thông tư"
         OTHER = "khac", "Văn bản khác"
 
-    symbol = models.CharField("số ký hiệu", max_length=60, help_text="Ví dụ: 35-NQ/TW, 4051/QĐ-UBND")
+    symbol = models.CharField(
+        "số ký hiệu", max_length=60, help_text="Ví dụ: 35-NQ/TW, 4051/QĐ-UBND"
+    )
     symbol_key = models.CharField(max_length=60, editable=False, db_index=True)
     doc_type = models.CharField("loại văn bản", max_length=20, choices=Type.choices)
     issuing_body = models.CharField("cơ quan ban hành", max_length=200)
@@ -61,7 +63,8 @@ class Document(models.Model):
             ),
             # Without a date a symbol may be used once; a second one must be told apart by date.
             models.UniqueConstraint(
-                fields=["symbol_key"], condition=Q(issued_on__isnull=True),
+                fields=["symbol_key"],
+                condition=Q(issued_on__isnull=True),
                 name="document_unique_symbol_without_date",
             ),  # fmt: skip
         ]
@@ -70,7 +73,10 @@ class Document(models.Model):
         return f"{self.get_doc_type_display()} số {self.symbol}"
 
     def natural_key(self):
-        return (normalize_symbol(self.symbol), self.issued_on.isoformat() if self.issued_on else None)
+        return (
+            normalize_symbol(self.symbol),
+            self.issued_on.isoformat() if self.issued_on else None,
+        )
 
     def get_absolute_url(self):
         return reverse("news:document", args=[self.slug])
@@ -80,7 +86,7 @@ class Document(models.Model):
         same = Document.objects.filter(symbol_key=self.symbol_key).exclude(pk=self.pk)
         if same.exists() and self.issued_on is None:
             raise ValidationError(
-                {"issued_on": "Số ký hiệu này đã có; hãy nhập ngày ban hành để phân biệt hai văn bản."}
+                {"issued_on": "Số ký hiệu này đã có; hãy nhập ngày ban hành để phân biệt."}
             )
         elif self.issued_on and same.filter(issued_on=self.issued_on).exists():
             raise ValidationError("Đã có văn bản cùng số ký hiệu và ngày ban hành.")
@@ -97,6 +103,6 @@ class Document(models.Model):
 
     @property
     def full_name(self):
-        """"Nghị quyết số 35-NQ/TW ngày 22/10/2018", as Vietnamese documents cite each other."""
+        """ "Nghị quyết số 35-NQ/TW ngày 22/10/2018", as Vietnamese documents cite each other."""
         name = str(self)
         return f"{name} ngày {self.issued_on:%d/%m/%Y}" if self.issued_on else name

@@ -23,7 +23,9 @@ class SiteIdentity(models.Model):
     site_name = models.CharField("tên trang", max_length=200, default="Trang thông tin điện tử")
     managing_unit = models.CharField("đơn vị quản lý", max_length=200, blank=True)
     address = models.CharField("địa chỉ", max_length=300, blank=True)
-    responsible_person = models.CharField("người chịu trách nhiệm chính", max_length=200, blank=True)
+    responsible_person = models.CharField(
+        "người chịu trách nhiệm chính", max_length=200, blank=True
+    )
     responsible_role = models.CharField("chức vụ", max_length=300, blank=True)
     phone = models.CharField("điện thoại", max_length=50, blank=True)
     fax = models.CharField("fax", max_length=50, blank=True)

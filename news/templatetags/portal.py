@@ -8,7 +8,7 @@ WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "T
 
 @register.filter
 def vi_date(value, with_weekday=True):
-    """"Thứ Năm, 15/06/2023" in local time; `|vi_date:False` drops the weekday."""
+    """ "Thứ Năm, 15/06/2023" in local time; `|vi_date:False` drops the weekday."""
     if not value:
         return ""
     if hasattr(value, "tzinfo") and timezone.is_aware(value):

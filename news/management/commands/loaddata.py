@@ -25,9 +25,12 @@ class Command(loaddata.Command):
 
     def save_obj(self, obj):
         instance = obj.object
-        if getattr(instance, "keep_existing_on_loaddata", False) and instance.pk is not None:
-            if type(instance)._default_manager.using(self.using).filter(pk=instance.pk).exists():
-                return False
+        keep = getattr(instance, "keep_existing_on_loaddata", False) and instance.pk is not None
+        if (
+            keep
+            and type(instance)._default_manager.using(self.using).filter(pk=instance.pk).exists()
+        ):
+            return False
         saved = super().save_obj(obj)
         if saved:
             self.copy_fixture_files(instance)

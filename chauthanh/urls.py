@@ -9,6 +9,7 @@ admin.site.index_title = "Ban Biên tập"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("van-ban/", include("documents.urls")),
     path("", include("news.urls")),
 ]
 

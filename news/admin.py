@@ -3,7 +3,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 
-from .models import Article, ArticleImage, Category, Document, SiteIdentity
+from .models import Article, ArticleImage, Category, SiteIdentity
 
 
 @admin.register(Category)
@@ -55,18 +55,6 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_public else None
-
-
-@admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
-    list_display = ["symbol", "doc_type", "issuing_body", "issued_on", "short_title"]
-    list_filter = ["doc_type", "issuing_body"]
-    search_fields = ["symbol", "symbol_key", "title", "issuing_body"]
-    date_hierarchy = "issued_on"
-
-    @admin.display(description="trích yếu")
-    def short_title(self, obj):
-        return obj.title[:80] + ("…" if len(obj.title) > 80 else "")
 
 
 @admin.register(SiteIdentity)

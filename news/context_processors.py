@@ -1,6 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
-from .models import Category, Document, SiteIdentity
+from .models import Category, SiteIdentity
 
 
 def portal(request):
@@ -9,8 +9,5 @@ def portal(request):
         "site": SimpleLazyObject(SiteIdentity.objects.current),
         "menu_categories": SimpleLazyObject(
             lambda: list(Category.objects.filter(show_in_menu=True, parent=None))
-        ),
-        "latest_documents": SimpleLazyObject(
-            lambda: list(Document.objects.only("symbol", "doc_type", "title", "slug")[:5])
         ),
     }

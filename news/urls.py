@@ -8,6 +8,4 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("chuyen-muc/<slug:slug>/", views.category_detail, name="category"),
     path("tin-tuc/<slug:slug>/", views.article_detail, name="article"),
-    path("van-ban/", views.document_list, name="documents"),
-    path("van-ban/<slug:slug>/", views.document_detail, name="document"),
 ]

@@ -4,10 +4,9 @@ from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from .models import Article, Category, Document
+from .models import Article, Category
 
 ARTICLES_PER_PAGE = 15
-DOCUMENTS_PER_PAGE = 30
 ARTICLES_PER_HOME_SECTION = 5
 
 
@@ -59,16 +58,3 @@ def article_detail(request, slug):
         .only("title", "slug", "published_at")[:5]
     )
     return render(request, "news/article_detail.html", {"article": article, "related": related})
-
-
-def document_list(request):
-    page = paginate(request, Document.objects.all(), DOCUMENTS_PER_PAGE)
-    return render(request, "news/document_list.html", {"page": page})
-
-
-def document_detail(request, slug):
-    document = get_object_or_404(Document, slug=slug)
-    articles = document.articles.published().only("title", "slug", "published_at")
-    return render(
-        request, "news/document_detail.html", {"document": document, "articles": articles}
-    )

@@ -8,7 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from news.models import Article, ArticleImage, Category, Document
+from documents.models import Document
+from news.models import Article, ArticleImage, Category
 
 _seq = itertools.count(1)
 

@@ -23,7 +23,7 @@ def test_admin_screens_open(admin_client):
     for url in [
         "/admin/", "/admin/news/article/", "/admin/news/article/add/",
         f"/admin/news/article/{article.pk}/change/", "/admin/news/category/",
-        "/admin/news/document/", "/admin/news/document/add/",
+        "/admin/documents/document/", "/admin/documents/document/add/",
     ]:  # fmt: skip
         response = admin_client.get(url)
         assert response.status_code == 200, url

@@ -9,7 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from news.models import Article, ArticleImage, Category, Document, SiteIdentity
+from documents.models import Document
+from news.models import Article, ArticleImage, Category, SiteIdentity
 from news.text import normalize_symbol
 
 from .factories import make_article, make_category, make_document
@@ -150,7 +151,7 @@ def test_fixture_uses_natural_keys_only():
     objects = json.loads(FIXTURE.read_text(encoding="utf-8"))
     assert objects and all("pk" not in obj for obj in objects)
     for obj in objects:
-        if obj["model"] == "news.document":
+        if obj["model"] == "documents.document":
             assert obj["fields"]["symbol_key"] == normalize_symbol(obj["fields"]["symbol"])
 
 

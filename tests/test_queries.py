@@ -3,7 +3,8 @@
 import pytest
 from django.core.management import call_command
 
-from news.models import Article, Document
+from documents.models import Document
+from news.models import Article
 
 from .factories import make_article, make_category, make_document, make_image
 

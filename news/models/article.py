@@ -84,7 +84,10 @@ class Article(models.Model):
     is_featured = models.BooleanField("tin nổi bật", default=False)
     view_count = models.PositiveIntegerField("lượt xem", default=0, editable=False)
     documents = models.ManyToManyField(
-        "news.Document", verbose_name="văn bản được trích dẫn", blank=True, related_name="articles"
+        "documents.Document",
+        verbose_name="văn bản được trích dẫn",
+        blank=True,
+        related_name="articles",
     )
     # Set once the article has been published: its URL is public from then on and never changes.
     slug_frozen = models.BooleanField(default=False, editable=False)

@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from ..text import normalize_symbol, unique_slug
+from news.text import normalize_symbol, unique_slug
 
 
 class DocumentManager(models.Manager):
@@ -79,7 +79,7 @@ class Document(models.Model):
         )
 
     def get_absolute_url(self):
-        return reverse("news:document", args=[self.slug])
+        return reverse("documents:detail", args=[self.slug])
 
     def clean(self):
         self.symbol_key = normalize_symbol(self.symbol)

@@ -42,11 +42,14 @@ INSTALLED_APPS = [
     "ckeditor",
     "news",
     "documents",
+    "visitors",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside any cache middleware: a page served from a cache is still counted.
+    "visitors.middleware.VisitorCounterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -71,6 +74,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "news.context_processors.portal",
                 "documents.context_processors.latest",
+                "visitors.context_processors.stats",
             ],
         },
     },
@@ -165,6 +169,15 @@ SILENCED_SYSTEM_CHECKS = [
     # the editor is swappable behind that one field. Revisit when a maintained editor is chosen.
     "ckeditor.W001",
 ]
+
+# Visitor statistics (DESIGN.md, "Visitor counters"); every VISITORS_* value from the environment.
+VISITORS_VISIT_GAP = env.int("VISITORS_VISIT_GAP", default=30 * 60)
+VISITORS_ONLINE_WINDOW = env.int("VISITORS_ONLINE_WINDOW", default=5 * 60)
+VISITORS_CACHE_SECONDS = env.int("VISITORS_CACHE_SECONDS", default=10)
+VISITORS_TRUSTED_PROXIES = env.int("VISITORS_TRUSTED_PROXIES", default=0)
+VISITORS_FLUSH_SECONDS = env.float("VISITORS_FLUSH_SECONDS", default=1.0)
+if not env.bool("VISITORS_ENABLED", default=True):  # for `make bench`: the same site uncounted
+    MIDDLEWARE.remove("visitors.middleware.VisitorCounterMiddleware")
 
 LOGGING = {
     "version": 1,

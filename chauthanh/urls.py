@@ -10,6 +10,7 @@ admin.site.index_title = "Ban Biên tập"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("van-ban/", include("documents.urls")),
+    path("visitors/", include("visitors.urls")),
     path("", include("news.urls")),
 ]
 

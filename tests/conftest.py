@@ -33,6 +33,16 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The in-process cache outlives a test; each test starts with it empty."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def postgresql(db):
     """For tests that only make sense on PostgreSQL: they skip on the SQLite pass by design."""

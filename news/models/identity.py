@@ -16,9 +16,6 @@ class SiteIdentityManager(models.Manager):
 class SiteIdentity(models.Model):
     """Who runs the site: the footer the law requires. A singleton edited in the admin."""
 
-    # The fixture's own row is kept if the administrators already have one (see news' loaddata).
-    keep_existing_on_loaddata = True
-
     code = models.CharField(max_length=20, unique=True, default=SINGLETON_CODE, editable=False)
     site_name = models.CharField("tên trang", max_length=200, default="Trang thông tin điện tử")
     managing_unit = models.CharField("đơn vị quản lý", max_length=200, blank=True)
@@ -55,6 +52,16 @@ class SiteIdentity(models.Model):
 
     def natural_key(self):
         return (self.code,)
+
+    def loaddata_merge(self, existing):
+        """A fixture fills an identity nobody has configured yet, never one that was."""
+        return not existing.is_configured
+
+    @property
+    def is_configured(self):
+        default_name = self._meta.get_field("site_name").default
+        filled = (self.managing_unit, self.address, self.responsible_person, self.phone, self.email)
+        return self.site_name != default_name or any(filled)
 
     def save(self, *args, **kwargs):
         self.code = SINGLETON_CODE

@@ -5,9 +5,10 @@ already be in MEDIA_ROOT. This override copies each named file from FIXTURE_MEDI
 (fixtures/media/) into the field's storage when the storage lacks it, so that
 `manage.py loaddata nq35_report` alone puts the report's photos on the site.
 
-Models with `keep_existing_on_loaddata = True` (the site identity) are written only when
-the database has no row with the same natural key yet: loading the report into a live
-site never overwrites what its administrators configured.
+A model may define `loaddata_merge(self, existing)`: when the database already has a row with
+the fixture object's natural key, it decides whether the fixture may overwrite that row
+(True) or handles or keeps it itself (False). The site identity and the visitor baseline use
+it so that loading the report into a live site never overwrites what its administrators set.
 """
 
 from django.conf import settings
@@ -25,12 +26,12 @@ class Command(loaddata.Command):
 
     def save_obj(self, obj):
         instance = obj.object
-        keep = getattr(instance, "keep_existing_on_loaddata", False) and instance.pk is not None
-        if (
-            keep
-            and type(instance)._default_manager.using(self.using).filter(pk=instance.pk).exists()
-        ):
-            return False
+        merge = getattr(instance, "loaddata_merge", None)
+        if merge is not None and instance.pk is not None:
+            existing = type(instance)._default_manager.using(self.using).filter(pk=instance.pk)
+            existing = existing.first()
+            if existing is not None and not merge(existing):
+                return False
         saved = super().save_obj(obj)
         if saved:
             self.copy_fixture_files(instance)

@@ -1,0 +1,418 @@
+"""Visitor statistics: the semantics of DESIGN.md ("Visitor counters") through the middleware."""
+
+import logging
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from news.models import Article
+from visitors import counter, keys
+from visitors.models import ActiveVisitor, DailySalt, DailyStats, MonthlyStats, VisitorTotals
+
+from .factories import make_article
+
+LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
+FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0"
+PHONE = "Mozilla/5.0 (Linux; Android 13; SM-A536E) AppleWebKit/537.36 Chrome/120.0 Mobile Safari"
+
+
+class Clock:
+    def __init__(self, moment):
+        self.moment = moment
+
+    def __call__(self):
+        return self.moment
+
+    def advance(self, **delta):
+        self.moment += timedelta(**delta)
+
+
+@pytest.fixture(autouse=True)
+def fresh_counter(settings):
+    """Fresh process state and always-fresh numbers; buffers flushed on every page view."""
+    settings.VISITORS_CACHE_SECONDS = 0
+    settings.VISITORS_FLUSH_SECONDS = 0
+    keys._salts.clear()
+    counter.buffer.__init__()
+    counter._last_prune[0] = 0.0
+    yield
+    counter.buffer.__init__()
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    # A Wednesday, 10:00 in Châu Thành.
+    fake = Clock(datetime(2026, 11, 25, 10, 0, tzinfo=LOCAL))
+    monkeypatch.setattr(counter, "now", fake)
+    return fake
+
+
+@pytest.fixture
+def article(db):
+    return make_article(title="Bài đọc thử")
+
+
+def visit(client, url="/", ua=FIREFOX, ip="203.113.0.7", **extra):
+    return client.get(url, HTTP_USER_AGENT=ua, REMOTE_ADDR=ip, **extra)
+
+
+def stats():
+    return counter.read_stats()
+
+
+@pytest.mark.django_db
+def test_new_visitor_grows_each_number_by_one(client, clock, article):
+    before = stats()
+    assert visit(client, article.get_absolute_url()).status_code == 200
+    after = stats()
+    assert {k: after[k] - before[k] for k in after} == {
+        "online": 1, "today": 1, "week": 1, "total": 1,
+    }  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_same_visitor_within_the_gap_adds_only_page_views(client, clock, article):
+    visit(client, article.get_absolute_url())
+    first = stats()
+    clock.advance(minutes=29, seconds=59)
+    visit(client, "/")
+    assert stats() == first
+    assert DailyStats.objects.get().page_views == 2
+    article.refresh_from_db()
+    assert article.view_count == 1  # "Lượt xem": the article page only
+
+
+@pytest.mark.django_db
+def test_after_thirty_quiet_minutes_a_new_visit_starts(client, clock):
+    visit(client)
+    clock.advance(minutes=30, seconds=1)
+    visit(client)
+    assert stats()["today"] == 2
+    assert DailyStats.objects.get().visits == 2
+
+
+@pytest.mark.django_db
+def test_visit_gap_is_measured_from_the_last_page_view(client, clock):
+    for _ in range(4):  # a reader who keeps reading for an hour is one visit
+        visit(client)
+        clock.advance(minutes=20)
+    assert stats()["today"] == 1
+
+
+@pytest.mark.django_db
+def test_distinct_visitors_are_told_apart_by_address_and_browser(client, clock):
+    visit(client, ip="203.113.0.7", ua=FIREFOX)
+    visit(client, ip="203.113.0.8", ua=FIREFOX)
+    visit(client, ip="203.113.0.7", ua=PHONE)
+    visit(client, ip="2402:800:1:2:aaaa::1", ua=FIREFOX)
+    visit(client, ip="2402:800:1:2:bbbb::2", ua=FIREFOX)  # same /64: same household
+    assert stats()["today"] == 4
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url, ua, extra",
+    [
+        ("/", "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)", {}),
+        ("/", "", {}),
+        ("/", "curl/8.5.0", {}),
+        ("/admin/login/", FIREFOX, {}),
+        ("/static/css/site.css", FIREFOX, {}),
+        ("/khong-co-trang-nay/", FIREFOX, {}),
+        ("/visitors/stats.json", FIREFOX, {}),
+        ("/", FIREFOX, {"HTTP_SEC_PURPOSE": "prefetch"}),
+        ("/", FIREFOX, {"HTTP_PURPOSE": "prefetch"}),
+    ],
+)
+def test_what_is_not_a_page_view_changes_nothing(client, clock, url, ua, extra):
+    visit(client, url, ua=ua, **extra)
+    assert stats() == {"online": 0, "today": 0, "week": 0, "total": 0}
+    assert not DailyStats.objects.exists() and not ActiveVisitor.objects.exists()
+
+
+@pytest.mark.django_db
+def test_head_post_and_staff_are_not_counted(client, clock):
+    client.head("/", HTTP_USER_AGENT=FIREFOX)
+    client.post("/", HTTP_USER_AGENT=FIREFOX)
+    staff = get_user_model().objects.create_user(
+        "bientap", password="mat-khau-dai-123", is_staff=True
+    )
+    client.force_login(staff)
+    visit(client)
+    assert stats()["today"] == 0 and not ActiveVisitor.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_preview_is_not_counted(rf, clock):
+    from django.http import HttpResponse
+
+    from visitors.middleware import VisitorCounterMiddleware
+
+    def preview_view(request):
+        request.is_preview = True
+        return HttpResponse("<p>Bản nháp</p>")
+
+    request = rf.get("/tin-tuc/ban-nhap/xem-truoc/", HTTP_USER_AGENT=FIREFOX)
+    VisitorCounterMiddleware(preview_view)(request)
+    assert stats()["today"] == 0
+
+
+@pytest.mark.django_db
+def test_midnight_starts_new_visits_and_a_new_day(client, clock):
+    clock.moment = datetime(2026, 11, 25, 23, 55, tzinfo=LOCAL)  # Wednesday
+    visit(client)
+    clock.advance(minutes=10)  # Thursday 00:05, five quiet minutes later
+    visit(client)
+    numbers = stats()
+    assert numbers["today"] == 1 and numbers["week"] == 2 and numbers["total"] == 2
+    assert sorted(DailyStats.objects.values_list("day", "visits")) == [
+        (datetime(2026, 11, 25).date(), 1), (datetime(2026, 11, 26).date(), 1),
+    ]  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_week_starts_on_monday_at_local_midnight(client, clock):
+    clock.moment = datetime(2026, 11, 29, 23, 0, tzinfo=LOCAL)  # Sunday 23:00
+    visit(client)
+    assert stats()["week"] == 1
+    clock.moment = datetime(2026, 11, 30, 0, 30, tzinfo=LOCAL)  # Monday 00:30
+    assert stats()["week"] == 0
+    visit(client, ip="203.113.0.99")
+    assert stats() | {"total": None} == {"online": 1, "today": 1, "week": 1, "total": None}
+    # 17:10 UTC on Sunday is already Monday in Châu Thành.
+    clock.moment = datetime(2026, 11, 29, 17, 10, tzinfo=ZoneInfo("UTC"))
+    assert counter.local_day(clock.moment).weekday() == 0
+
+
+@pytest.mark.django_db
+def test_online_drops_a_visitor_after_five_minutes(client, clock):
+    visit(client)
+    clock.advance(minutes=4, seconds=59)
+    assert stats()["online"] == 1
+    clock.advance(seconds=2)
+    assert stats()["online"] == 0
+    assert stats()["today"] == 1
+
+
+@pytest.mark.django_db
+def test_trusted_proxy_address_is_used_only_when_configured(client, clock, settings):
+    forwarded = {"HTTP_X_FORWARDED_FOR": "198.51.100.1, 203.113.5.5"}
+    visit(client, ip="10.0.0.1", **forwarded)
+    visit(client, ip="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.2, 203.113.5.6")
+    assert stats()["today"] == 1, "without trusted proxies X-Forwarded-For is ignored"
+    settings.VISITORS_TRUSTED_PROXIES = 1
+    keys._salts.clear()
+    visit(client, ip="10.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.113.5.5")
+    visit(client, ip="10.0.0.1", HTTP_X_FORWARDED_FOR="9.9.9.9, 203.113.5.5")  # forged left part
+    visit(client, ip="10.0.0.1", HTTP_X_FORWARDED_FOR="203.113.5.6")
+    assert stats()["today"] == 3
+
+
+@pytest.mark.django_db
+def test_no_ip_address_or_user_agent_is_stored(client, clock, article):
+    ips = ["203.113.0.7", "198.51.100.23", "2402:800:1:2:aaaa::1"]
+    for ip in ips:
+        for ua in (FIREFOX, PHONE):
+            visit(client, article.get_absolute_url(), ua=ua, ip=ip)
+    assert not client.cookies, "the counter sets no cookie"
+    dump = []
+    for model in (ActiveVisitor, DailySalt, DailyStats, MonthlyStats, VisitorTotals):
+        dump += [repr(row) for row in model.objects.values_list()]
+    text = "\n".join(dump)
+    assert ActiveVisitor.objects.count() == 6
+    for secret in [*ips, "2402:800:1:2", "Firefox", "Android", "Mozilla", "203.113"]:
+        assert secret not in text
+
+
+@pytest.mark.django_db
+def test_salts_older_than_yesterday_are_destroyed(client, clock):
+    for _ in range(4):
+        visit(client)
+        clock.advance(days=1)
+    visit(client)
+    days = sorted(DailySalt.objects.values_list("day", flat=True))
+    assert [d.isoformat() for d in days] == ["2026-11-28", "2026-11-29"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_counter_fault_never_breaks_the_page(client, clock, caplog):
+    with connection.cursor() as cursor:
+        cursor.execute("ALTER TABLE visitors_activevisitor RENAME TO visitors_activevisitor_gone")
+        cursor.execute("ALTER TABLE visitors_dailystats RENAME TO visitors_dailystats_gone")
+    try:
+        with caplog.at_level(logging.ERROR, logger="visitors"):
+            response = visit(client)
+        assert response.status_code == 200
+        assert "Tạm thời chưa có số liệu" in response.content.decode()
+        assert any("counting failed" in r.getMessage() for r in caplog.records)
+        assert any("statistics unavailable" in r.getMessage() for r in caplog.records)
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "ALTER TABLE visitors_activevisitor_gone RENAME TO visitors_activevisitor"
+            )
+            cursor.execute("ALTER TABLE visitors_dailystats_gone RENAME TO visitors_dailystats")
+
+
+def write_statements(queries):
+    return [q["sql"] for q in queries if q["sql"].lstrip().split()[0].upper() in
+            {"INSERT", "UPDATE", "DELETE"}]  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_returning_visitor_costs_at_most_two_writes(client, clock, article, settings):
+    visit(client, "/")  # the visit starts here
+    with CaptureQueriesContext(connection) as unbuffered:
+        visit(client, "/")
+    # The key's upsert, then today's page views (flushed at once in this test).
+    assert len(write_statements(unbuffered.captured_queries)) == 2
+
+    settings.VISITORS_FLUSH_SECONDS = 60  # the default buffers for a second
+    with CaptureQueriesContext(connection) as buffered:
+        visit(client, article.get_absolute_url())
+    assert len(write_statements(buffered.captured_queries)) == 1  # the key's upsert only
+    counter.buffer.flush()  # one statement for the day, one for the article
+    article.refresh_from_db()
+    assert article.view_count == 1 and DailyStats.objects.get().page_views == 3
+
+
+@pytest.mark.django_db
+def test_a_new_visit_costs_three_writes(client, clock):
+    visit(client, "/", ip="198.51.100.1")  # another visitor first: today's salt exists
+    with CaptureQueriesContext(connection) as captured:
+        visit(client, "/")
+    # The key's upsert, today's visits, the total; then today's page views (flushed at once).
+    assert len(write_statements(captured.captured_queries)) == 4
+
+
+@pytest.mark.django_db
+def test_widget_costs_one_query_cold_and_none_warm(client, django_assert_num_queries, settings):
+    call_command("loaddata", "nq35_report", verbosity=0)
+    settings.VISITORS_CACHE_SECONDS = 10
+    counter.cache.delete(counter.STATS_CACHE_KEY)
+    staff = get_user_model().objects.create_user("bt", password="mat-khau-dai-123", is_staff=True)
+    url = Article.objects.get().get_absolute_url()
+    client.get(url)  # warm everything but the counters
+    counter.cache.delete(counter.STATS_CACHE_KEY)
+    # Page: identity, menu, documents, article, photos, documents cited, related = 7;
+    # + 1 for the four numbers, cold; then none while the cache is warm.
+    with django_assert_num_queries(8):
+        client.get(url)
+    with django_assert_num_queries(7):
+        client.get(url)
+    assert staff.pk  # (staff exists only to show that nobody logged in here)
+
+
+@pytest.mark.django_db
+def test_reading_the_numbers_is_one_query_whatever_the_history(clock, django_assert_num_queries):
+    DailyStats.objects.bulk_create(
+        DailyStats(day=datetime(2020, 1, 1).date() + timedelta(days=i), visits=3, page_views=9)
+        for i in range(2000)
+    )
+    ActiveVisitor.objects.bulk_create(
+        ActiveVisitor(key=f"k{i}", last_seen=clock.moment - timedelta(minutes=i)) for i in range(50)
+    )
+    with django_assert_num_queries(1):
+        numbers = counter.read_stats()
+    assert numbers["online"] == 6  # seen 0..5 minutes ago
+
+
+@pytest.mark.django_db
+def test_sidebar_and_json_show_the_baseline_plus_counted_visits(client, clock):
+    call_command("loaddata", "nq35_report", verbosity=0)
+    html = visit(client).content.decode()
+    assert "Thống kê truy cập" in html and "2.298.724" in html  # counted after rendering
+    assert "2.298.725" in visit(client).content.decode()
+    response = client.get("/visitors/stats.json")
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"online": 1, "today": 1, "week": 1, "total": 2298725}
+
+
+@pytest.mark.django_db
+def test_fixture_sets_the_baseline_only_where_none_is_set(client, clock):
+    visit(client)  # a visit before the report is loaded
+    call_command("loaddata", "nq35_report", verbosity=0)
+    totals = VisitorTotals.objects.get()
+    assert (totals.baseline, totals.visits) == (2298724, 1)
+    VisitorTotals.objects.update(baseline=5)
+    call_command("loaddata", "nq35_report", verbosity=0)
+    assert VisitorTotals.objects.get().baseline == 5
+
+
+@pytest.mark.django_db
+def test_prune_command_forgets_old_keys_and_rolls_up_old_days(clock):
+    ActiveVisitor.objects.create(key="old", last_seen=clock.moment - timedelta(hours=2))
+    ActiveVisitor.objects.create(key="new", last_seen=clock.moment - timedelta(minutes=2))
+    DailyStats.objects.create(day=datetime(2024, 3, 1).date(), visits=5, page_views=7)
+    DailyStats.objects.create(day=datetime(2024, 3, 2).date(), visits=1, page_views=2)
+    DailyStats.objects.create(day=datetime(2026, 11, 24).date(), visits=9, page_views=9)
+    from io import StringIO
+
+    out = StringIO()
+    call_command("prune_visitors", "--dry-run", stdout=out)
+    assert "Would remove 1 expired visitor key(s)" in out.getvalue()
+    assert ActiveVisitor.objects.count() == 2 and DailyStats.objects.count() == 3
+    call_command("prune_visitors", stdout=out)
+    assert list(ActiveVisitor.objects.values_list("key", flat=True)) == ["new"]
+    assert DailyStats.objects.count() == 1
+    assert MonthlyStats.objects.get().visits == 6
+
+
+def _parallel(n, make_request):
+    """Run make_request(i) in n threads released at once; each thread has its own connection."""
+    import threading
+
+    from django.db import connections
+
+    barrier = threading.Barrier(n)
+    errors = []
+
+    def worker(i):
+        try:
+            barrier.wait(timeout=30)
+            response = make_request(i)
+            assert response.status_code == 200, response.status_code
+        except Exception as exc:  # collected and reported by the test
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(n)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return errors
+
+
+@pytest.mark.django_db(transaction=True)
+def test_fifty_concurrent_visitors_make_exactly_fifty_visits(postgresql, clock, settings):
+    from django.test import Client
+
+    call_command("loaddata", "nq35_report", verbosity=0)
+    url = Article.objects.get().get_absolute_url()
+    errors = _parallel(50, lambda i: Client().get(url, HTTP_USER_AGENT=FIREFOX,
+                                                  REMOTE_ADDR=f"203.113.1.{i + 1}"))  # fmt: skip
+    counter.buffer.flush()
+    assert errors == []
+    assert stats() == {"online": 50, "today": 50, "week": 50, "total": 2298724 + 50}
+    assert DailyStats.objects.get().page_views == 50
+    assert Article.objects.get().view_count == 50
+
+
+@pytest.mark.django_db(transaction=True)
+def test_one_visitors_twenty_parallel_requests_make_one_visit(postgresql, clock, settings):
+    from django.test import Client
+
+    settings.VISITORS_FLUSH_SECONDS = 60  # buffered, as in production; flushed below
+    errors = _parallel(20, lambda i: Client().get("/", HTTP_USER_AGENT=PHONE,
+                                                  REMOTE_ADDR="2402:800:1:2::5"))  # fmt: skip
+    counter.buffer.flush()
+    assert errors == []
+    assert stats()["today"] == 1 and VisitorTotals.objects.get().visits == 1
+    assert DailyStats.objects.get().page_views == 20

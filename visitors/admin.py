@@ -1,0 +1,67 @@
+from django.contrib import admin
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from .charts import charts
+from .counter import local_day, now
+from .models import DailyStats, MonthlyStats, VisitorTotals
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Figures are made by the counter; people read them."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(DailyStats)
+class DailyStatsAdmin(ReadOnlyAdmin):
+    list_display = ["day", "visits", "page_views"]
+    date_hierarchy = "day"
+    change_list_template = "admin/visitors/dailystats/change_list.html"
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "charts": charts(local_day(now()))}
+        return super().changelist_view(request, extra_context)
+
+
+@admin.register(MonthlyStats)
+class MonthlyStatsAdmin(ReadOnlyAdmin):
+    list_display = ["month", "visits", "page_views"]
+
+
+@admin.register(VisitorTotals)
+class VisitorTotalsAdmin(admin.ModelAdmin):
+    """The baseline from the old site; only superusers may change it."""
+
+    fields = ["baseline", "visits", "total"]
+    readonly_fields = ["visits", "total"]
+
+    @admin.display(description="tất cả (con số hiển thị)")
+    def total(self, obj):
+        return f"{obj.total:,}".replace(",", ".")
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        totals = VisitorTotals.objects.get_or_create(code="main")[0]
+        return redirect(reverse("admin:visitors_visitortotals_change", args=[totals.pk]))

@@ -1,0 +1,29 @@
+"""The VISITORS_* settings with their defaults (DESIGN.md, "Visitor counters")."""
+
+from django.conf import settings
+
+DEFAULTS = {
+    "VISITORS_VISIT_GAP": 30 * 60,  # seconds without a page view that end a visit
+    "VISITORS_ONLINE_WINDOW": 5 * 60,  # "Đang online": keys seen in this many seconds
+    "VISITORS_CACHE_SECONDS": 10,  # staleness allowed for the four numbers (0: always fresh)
+    "VISITORS_TRUSTED_PROXIES": 0,  # proxies whose X-Forwarded-For entries are believed
+    "VISITORS_FLUSH_SECONDS": 1,  # page-view increments buffered in a process at most this long
+    "VISITORS_EXCLUDED_PATHS": [
+        "/admin/",
+        "/static/",
+        "/media/",
+        "/visitors/",
+        "/rss/",
+        "/sitemap",
+        "/robots.txt",
+        "/healthz",
+        "/favicon.ico",
+    ],  # fmt: skip
+    # Article pages whose counted views also add to the article's "Lượt xem":
+    # URL name -> (model label, URL kwarg = model field, counter field).
+    "VISITORS_VIEW_COUNTERS": {"news:article": ("news.Article", "slug", "view_count")},
+}
+
+
+def get(name):
+    return getattr(settings, name, DEFAULTS[name])

@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install migrate
+.PHONY: run test lint install migrate bench
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
@@ -42,3 +42,7 @@ test: lint
 	$(CHECK_ENV) $(MANAGE) check
 	$(CHECK_ENV) $(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/pytest
+
+# Load test on 127.0.0.1: gunicorn + PostgreSQL (BENCH_DATABASE_URL) driven by wrk.
+bench: install
+	$(PY) bench/run.py

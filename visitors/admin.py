@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from . import counter
 from .charts import charts
-from .counter import local_day, now
 from .models import DailyStats, MonthlyStats, VisitorTotals
 
 
@@ -27,7 +27,10 @@ class DailyStatsAdmin(ReadOnlyAdmin):
     change_list_template = "admin/visitors/dailystats/change_list.html"
 
     def changelist_view(self, request, extra_context=None):
-        extra_context = {**(extra_context or {}), "charts": charts(local_day(now()))}
+        extra_context = {
+            **(extra_context or {}),
+            "charts": charts(counter.local_day(counter.now())),
+        }
         return super().changelist_view(request, extra_context)
 
 

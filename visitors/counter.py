@@ -13,6 +13,7 @@ import logging
 import threading
 import time
 from collections import Counter
+from contextlib import nullcontext
 from datetime import UTC, timedelta
 
 from django.apps import apps
@@ -83,10 +84,13 @@ def _add_to_day(day, visits, page_views):
 
 
 def _add_visit_to_totals():
-    # The row is made by a migration; get_or_create only mends a database where it was deleted.
-    if not VisitorTotals.objects.filter(code="main").update(visits=F("visits") + 1):
-        VisitorTotals.objects.get_or_create(code="main")
-        VisitorTotals.objects.filter(code="main").update(visits=F("visits") + 1)
+    table = VisitorTotals._meta.db_table
+    sql = (
+        f"INSERT INTO {table} (code, baseline, visits) VALUES ('main', 0, 1) "
+        f"ON CONFLICT (code) DO UPDATE SET visits = {table}.visits + 1"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
 
 
 class PageViewBuffer:
@@ -147,14 +151,50 @@ def _flush_at_exit():
 _last_prune = [0.0]
 
 
+def _record_visit_postgresql(key, moment, day):
+    """PostgreSQL: the key's upsert and, on a new visit, both increments in ONE statement.
+
+    Data-modifying CTEs run atomically in one round trip; rows are locked in the same order
+    by every request (key, day, totals), so concurrent requests cannot deadlock.
+    """
+    active, daily = ActiveVisitor._meta.db_table, DailyStats._meta.db_table
+    totals = VisitorTotals._meta.db_table
+    sql = f"""
+        WITH seen AS (
+            INSERT INTO {active} (key, last_seen, previous_seen) VALUES (%(key)s, %(now)s, NULL)
+            ON CONFLICT (key) DO UPDATE SET previous_seen = {active}.last_seen,
+                last_seen = GREATEST({active}.last_seen, excluded.last_seen)
+            RETURNING previous_seen IS NULL OR previous_seen < %(cutoff)s AS new_visit
+        ), day AS (
+            INSERT INTO {daily} (day, visits, page_views)
+            SELECT %(day)s, 1, 0 FROM seen WHERE new_visit
+            ON CONFLICT (day) DO UPDATE SET visits = {daily}.visits + 1
+        ), total AS (
+            INSERT INTO {totals} (code, baseline, visits)
+            SELECT 'main', 0, 1 FROM seen WHERE new_visit
+            ON CONFLICT (code) DO UPDATE SET visits = {totals}.visits + 1
+        )
+        SELECT new_visit FROM seen
+    """
+    cutoff = moment - timedelta(seconds=conf.get("VISITORS_VISIT_GAP"))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {"key": key, "now": moment, "cutoff": cutoff, "day": day})
+        return cursor.fetchone()[0]
+
+
 def record_page_view(key, moment, view_of=None):
     """Count one page view of visitor `key`; returns True when it starts a visit."""
     day = local_day(moment)
-    with transaction.atomic():
-        new_visit = _upsert_active(key, moment)
-        if new_visit:
-            _add_to_day(day, 1, 0)
-            _add_visit_to_totals()
+    if connection.vendor == "postgresql":
+        # Inside a caller's transaction (tests), a savepoint keeps a failure from poisoning it.
+        with transaction.atomic() if connection.in_atomic_block else nullcontext():
+            new_visit = _record_visit_postgresql(key, moment, day)
+    else:
+        with transaction.atomic():
+            new_visit = _upsert_active(key, moment)
+            if new_visit:
+                _add_to_day(day, 1, 0)
+                _add_visit_to_totals()
     buffer.add(day, view_of)
     if buffer.due():
         buffer.flush()

@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "ckeditor",
     "news",
     "documents",
+    # Reading the portal: static pages, site maps, robots.txt (issue 8).
+    "django.contrib.sitemaps",
+    "pages",
 ]
 
 MIDDLEWARE = [
@@ -71,6 +74,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "news.context_processors.portal",
                 "documents.context_processors.latest",
+                "pages.context_processors.pages",
             ],
         },
     },

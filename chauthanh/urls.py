@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("van-ban/", include("documents.urls")),
     path("", include("news.urls")),
+    path("", include("pages.urls")),
 ]
 
 if settings.SERVE_MEDIA:

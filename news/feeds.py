@@ -6,6 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.html import escape
 
 from .models import Article, Category, SiteIdentity
 
@@ -46,7 +47,9 @@ class LatestArticlesFeed(Feed):
         return article.title
 
     def item_description(self, article):
-        return article.lead  # plain text; the feed framework escapes it
+        # RSS readers take the description as HTML: the plain-text lead is escaped once here
+        # (and the XML writer escapes that again), so "<" or "&" in a lead reads as typed.
+        return escape(article.lead)
 
     def item_pubdate(self, article):
         return article.published_at

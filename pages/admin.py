@@ -52,3 +52,8 @@ class LinkAdmin(admin.ModelAdmin):
     list_display = ["name", "url", "order", "is_active"]
     list_editable = ["order", "is_active"]
     search_fields = ["name", "url"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "url":
+            kwargs["assume_scheme"] = "https"  # "travinh.gov.vn" means https://travinh.gov.vn
+        return super().formfield_for_dbfield(db_field, request, **kwargs)

@@ -4,7 +4,7 @@ from .models import Link, Page
 
 
 def pages(request):
-    """The footer's page links and the sidebar's "Website liên kết". Lazy: the admin pays nothing."""
+    """Footer page links and the sidebar's "Website liên kết". Lazy: the admin pays nothing."""
     return {
         "footer_pages": SimpleLazyObject(
             lambda: list(Page.objects.published().only("title", "slug", "kind"))

@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from .models import Page
 
+
 class PageSitemap(Sitemap):
     changefreq = "monthly"
     priority = 0.5

@@ -180,3 +180,36 @@ def test_map_zooms_inside_its_frame(tab, site):
     assert tab.evaluate("document.documentElement.scrollWidth") <= 360
     tab.get_by_role("button", name="Vừa khung").click()
     assert image.bounding_box()["width"] == before
+
+
+def test_focus_is_visible_on_every_control(tab, site):
+    tab.goto(site["article"])
+    seen = set()
+    for _ in range(40):
+        tab.keyboard.press("Tab")
+        focused = tab.evaluate(
+            """() => {
+                const el = document.activeElement, style = getComputedStyle(el);
+                const width = parseFloat(style.outlineWidth);
+                return [el.outerHTML.slice(0, 80), style.outlineStyle, width];
+            }"""
+        )
+        html, outline_style, outline_width = focused
+        seen.add(html)
+        assert outline_style != "none" and outline_width >= 2, f"no visible focus on {html}"
+    assert len(seen) >= 30  # the walk went through header, menu, tools, article and sidebar
+
+
+def test_without_javascript_the_menu_stays_open_and_script_buttons_stay_hidden(browser, site):
+    context = browser.new_context(viewport={"width": 360, "height": 800}, java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        tab.goto(site["article"])
+        assert tab.locator("#menu-chinh").is_visible()
+        assert tab.locator(".menu-toggle").is_hidden()
+        for selector in (".text-size", ".print-button", "[data-copy-url]"):
+            assert tab.locator(selector).is_hidden(), selector
+        assert tab.get_by_role("link", name="Facebook").is_visible()  # plain links still share
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 360
+    finally:
+        context.close()

@@ -1,14 +1,12 @@
-from django.contrib.sitemaps import Sitemap
+from news.sitemaps import DatedSitemap
 
 from .models import Document
 
 
-class DocumentSitemap(Sitemap):
+class DocumentSitemap(DatedSitemap):
     changefreq = "monthly"
     priority = 0.5
+    lastmod_field = "created_at"
 
     def items(self):
         return Document.objects.only("slug", "created_at").order_by("pk")
-
-    def lastmod(self, document):
-        return document.created_at

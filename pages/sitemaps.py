@@ -1,18 +1,17 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from news.sitemaps import DatedSitemap
+
 from .models import Page
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(DatedSitemap):
     changefreq = "monthly"
     priority = 0.5
 
     def items(self):
         return Page.objects.published().only("slug", "kind", "updated_at").order_by("pk")
-
-    def lastmod(self, page):
-        return page.updated_at
 
 
 class FixedSitemap(Sitemap):

@@ -106,7 +106,7 @@ def test_skip_link_leads_the_keyboard_to_the_content(tab, site):
 def test_small_screen_menu_opens_by_keyboard(tab, site):
     tab.set_viewport_size({"width": 360, "height": 800})
     tab.goto(site["home"])
-    toggle = tab.get_by_role("button", name="Chuyên mục")
+    toggle = tab.get_by_role("button", name="Chuyên mục", exact=True)
     menu = tab.locator("#menu-chinh")
     assert menu.is_hidden() and toggle.get_attribute("aria-expanded") == "false"
     toggle.focus()

@@ -105,3 +105,20 @@ def test_site_map_queries_do_not_grow(client, django_assert_num_queries, n):
     # base layout (5); top-level categories; their children
     with django_assert_num_queries(5 + 2):
         assert client.get("/so-do-trang/").status_code == 200
+
+
+@pytest.mark.parametrize("n", [1, 4])
+def test_sitemap_queries_do_not_grow(client, django_assert_num_queries, monkeypatch, n):
+    for _ in range(n):
+        make_document()
+        make_article()
+    # a COUNT per database section (categories, articles, documents, pages); then its rows
+    with django_assert_num_queries(4 + 4):
+        assert client.get("/sitemap.xml").status_code == 200
+    monkeypatch.setattr(Sitemap, "limit", 2)
+    # the index: a COUNT and a MAX(date) per section (categories have no date)
+    with django_assert_num_queries(4 + 3):
+        assert client.get("/sitemap.xml").status_code == 200
+    # a page of one section: its COUNT, its rows
+    with django_assert_num_queries(2):
+        assert client.get("/sitemap-tin-tuc.xml?p=1").status_code == 200

@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "news",
     "documents",
     "visitors",
+    # Reading the portal: static pages, site maps, robots.txt (issue 8).
+    "django.contrib.sitemaps",
+    "pages",
 ]
 
 MIDDLEWARE = [
@@ -75,6 +78,7 @@ TEMPLATES = [
                 "news.context_processors.portal",
                 "documents.context_processors.latest",
                 "visitors.context_processors.stats",
+                "pages.context_processors.pages",
             ],
         },
     },

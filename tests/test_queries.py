@@ -26,14 +26,15 @@ def identity():
     call_command("loaddata", "nq35_report", verbosity=0)
 
 
-# Every public page also runs the base layout's four queries: site identity, menu categories,
-# latest documents (sidebar), and the visitor statistics (one query; none once cached).
+# Every public page also runs the base layout's six queries: site identity, menu categories,
+# latest documents (sidebar), published pages (footer links), "Website liên kết" (sidebar),
+# and the visitor statistics (one query; none once cached).
 @pytest.mark.django_db
 @pytest.mark.parametrize("n", [1, 4])
 def test_home_queries(client, django_assert_num_queries, n):
     fill(n)
     # + featured article; + latest articles of every category (one window query)
-    with django_assert_num_queries(4 + 2):
+    with django_assert_num_queries(6 + 2):
         assert client.get("/").status_code == 200
 
 
@@ -43,7 +44,7 @@ def test_category_queries(client, django_assert_num_queries, n):
     fill(n)
     category = Article.objects.last().category
     # + category; + count for the paginator; + the page of articles
-    with django_assert_num_queries(4 + 3):
+    with django_assert_num_queries(6 + 3):
         assert client.get(category.get_absolute_url()).status_code == 200
 
 
@@ -53,7 +54,7 @@ def test_article_queries(client, django_assert_num_queries, n):
     fill(n)
     article = Article.objects.published().last()
     # + article with its category and parent; + its photos; + its documents; + related articles
-    with django_assert_num_queries(4 + 4):
+    with django_assert_num_queries(6 + 4):
         assert client.get(article.get_absolute_url()).status_code == 200
 
 
@@ -63,11 +64,11 @@ def test_document_pages_queries(client, django_assert_num_queries, n):
     fill(n)
     document = Document.objects.first()
     # + the document; + the published articles that cite it
-    with django_assert_num_queries(4 + 2):
+    with django_assert_num_queries(6 + 2):
         assert client.get(document.get_absolute_url()).status_code == 200
     # + count for the paginator; + the page of documents; the visitor statistics are now
-    # cached, so the layout costs 3.
-    with django_assert_num_queries(3 + 2):
+    # cached, so the layout costs 5.
+    with django_assert_num_queries(5 + 2):
         assert client.get("/van-ban/").status_code == 200
 
 

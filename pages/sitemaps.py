@@ -1,0 +1,26 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from news.sitemaps import DatedSitemap
+
+from .models import Page
+
+
+class PageSitemap(DatedSitemap):
+    changefreq = "monthly"
+    priority = 0.5
+
+    def items(self):
+        return Page.objects.published().only("slug", "kind", "updated_at").order_by("pk")
+
+
+class FixedSitemap(Sitemap):
+    """The fixed pages: home, the document library, the site map."""
+
+    changefreq = "daily"
+
+    def items(self):
+        return ["news:home", "documents:list", "pages:site-map"]
+
+    def location(self, name):
+        return reverse(name)

@@ -1,0 +1,62 @@
+from django.contrib.sitemaps import views as sitemap_views
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+
+from documents.sitemaps import DocumentSitemap
+from news.models import Category
+from news.sitemaps import ArticleSitemap, CategorySitemap
+
+from .models import Page
+from .sitemaps import FixedSitemap, PageSitemap
+
+SITEMAPS = {
+    "trang": FixedSitemap,
+    "chuyen-muc": CategorySitemap,
+    "tin-tuc": ArticleSitemap,
+    "van-ban": DocumentSitemap,
+    "thong-tin": PageSitemap,
+}
+
+
+def page_detail(request, slug):
+    page = get_object_or_404(Page.objects.published(), slug=slug)
+    if page.kind == Page.Kind.PRIVACY:
+        return redirect(page, permanent=True)  # it has its own, fixed address
+    return render(request, "pages/page_detail.html", {"static_page": page})
+
+
+def privacy(request):
+    page = get_object_or_404(Page.objects.published(), kind=Page.Kind.PRIVACY)
+    return render(request, "pages/page_detail.html", {"static_page": page})
+
+
+def site_map(request):
+    """Sơ đồ trang: the site as a text outline, for people (sitemap.xml is for robots)."""
+    categories = Category.objects.filter(parent=None).prefetch_related("children")
+    return render(request, "pages/site_map.html", {"categories": categories})
+
+
+@cache_control(max_age=3600)
+def sitemap_xml(request):
+    """One sitemap while every URL fits in one file (50,000), else an index of numbered files."""
+    sitemaps = {name: cls() for name, cls in SITEMAPS.items()}
+    limit = min(sitemap.limit for sitemap in sitemaps.values())
+    if sum(sitemap.paginator.count for sitemap in sitemaps.values()) <= limit:
+        return sitemap_views.sitemap(request, sitemaps)
+    return sitemap_views.index(request, sitemaps, sitemap_url_name="pages:sitemap-section")
+
+
+@cache_control(max_age=3600)
+def sitemap_section(request, section):
+    return sitemap_views.sitemap(request, SITEMAPS, section=section)
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        f"Sitemap: {request.build_absolute_uri(reverse('pages:sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

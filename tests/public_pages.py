@@ -1,0 +1,42 @@
+"""The public pages every whole-site check visits (HTML validity, accessibility, widths)."""
+
+from django.core.management import call_command
+from django.urls import Resolver404, resolve
+
+from documents.models import Document
+from news.models import Article
+from pages.models import Page
+
+from .factories import make_article
+
+
+def search_exists():
+    """The search page (/tim-kiem/) is built in another branch: checked once it exists."""
+    try:
+        resolve("/tim-kiem/")
+    except Resolver404:
+        return False
+    return True
+
+
+def public_pages():
+    """Load the 35-NQ/TW report plus enough articles to paginate; return {name: path}."""
+    call_command("loaddata", "nq35_report", verbosity=0)
+    report = Article.objects.get()
+    for _ in range(16):
+        make_article(category=report.category)
+    urls = {
+        "home": "/",
+        "category": report.category.get_absolute_url(),
+        "category, page 2": report.category.get_absolute_url() + "?page=2",
+        "article": report.get_absolute_url(),
+        "document list": "/van-ban/",
+        "document": Document.objects.get(symbol="35-NQ/TW").get_absolute_url(),
+        "site map": "/so-do-trang/",
+        "not found": "/khong-co-trang-nay/",
+    }
+    for page in Page.objects.published():
+        urls[page.title] = page.get_absolute_url()
+    if search_exists():
+        urls["search"] = "/tim-kiem/?q=nghi+quyet+35"
+    return urls

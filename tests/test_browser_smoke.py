@@ -34,3 +34,22 @@ def test_report_reads_in_a_browser_without_sideways_scrolling(page, live_server,
     assert "Ông Đỗ Minh Tiến" in page.locator("footer").inner_text()
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= width, f"page scrolls sideways at {width} px ({scroll_width} px wide)"
+
+
+def test_a_browser_visit_is_counted_once_and_shown(browser, live_server, report, settings):
+    settings.VISITORS_CACHE_SECONDS = 0
+    settings.VISITORS_FLUSH_SECONDS = 0
+    context = browser.new_context(
+        user_agent="Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0"
+    )
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + report.get_absolute_url())
+        page.goto(live_server.url + "/")  # same visitor: a page view, not a new visit
+        widget = page.locator("section[aria-labelledby=thong-ke-truy-cap]").inner_text()
+        assert "Tất cả" in widget and "2.298.725" in widget
+        assert not [c for c in context.cookies() if c["name"] != "csrftoken"]
+    finally:
+        context.close()
+    report.refresh_from_db()
+    assert report.view_count == 1

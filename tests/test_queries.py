@@ -53,7 +53,8 @@ def test_article_queries(client, django_assert_num_queries, n):
     fill(n)
     article = Article.objects.published().last()
     # + article with its category and parent; + its photos; + its documents; + related articles
-    with django_assert_num_queries(3 + 4):
+    # + the documents named by the references in its text (this is the report, which has some)
+    with django_assert_num_queries(3 + 5):
         assert client.get(article.get_absolute_url()).status_code == 200
 
 
@@ -62,11 +63,12 @@ def test_article_queries(client, django_assert_num_queries, n):
 def test_document_pages_queries(client, django_assert_num_queries, n):
     fill(n)
     document = Document.objects.first()
-    # + the document; + the published articles that cite it
-    with django_assert_num_queries(3 + 2):
+    # + the document; + the documents it replaces or amends, or that replace or amend it;
+    # + the published articles that cite it
+    with django_assert_num_queries(3 + 3):
         assert client.get(document.get_absolute_url()).status_code == 200
-    # + count for the paginator; + the page of documents
-    with django_assert_num_queries(3 + 2):
+    # + the filters' choices (issuing bodies and years; sectors); + count; + the page
+    with django_assert_num_queries(3 + 4):
         assert client.get("/van-ban/").status_code == 200
 
 

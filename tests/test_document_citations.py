@@ -17,10 +17,8 @@ REPORT_SYMBOLS = {"35-NQ/TW", "53-KL/TW", "24-CT/TU", "4051-QĐ/TU", "03-HD/TU"}
 
 def body_links(html):
     """{text of the link: href} for the reference links inside the article's body."""
-    return dict(
-        (text, href)
-        for href, text in re.findall(r'<a class="doc-ref" href="([^"]+)"[^>]*>([^<]+)</a>', html)
-    )
+    found = re.findall(r'<a class="doc-ref" href="([^"]+)"[^>]*>([^<]+)</a>', html)
+    return {text: href for href, text in found}
 
 
 def cited(article):

@@ -10,12 +10,12 @@ import html
 import re
 from urllib.parse import urlencode
 
-from django.db.models import Exists, OuterRef
+from django.db.models import FilteredRelation, Q
 from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from .citations import Candidate, article_references, resolve
+from .citations import Candidate, resolve
 from .references import find_references, nfc
 
 _TOKEN = re.compile(r"(<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>)")
@@ -27,45 +27,49 @@ class ReferenceLinks:
     """How each reference of one article links: computed once per article and page."""
 
     def __init__(self, article):
-        from news.models import Article
-
         from .models import CitationChoice, Document
 
-        references = article_references(article)
+        # The body is scanned once, piece by piece; the pieces' references are kept for the
+        # rewrite, which then does not scan again.
+        self.found = {}
+        references = find_references(article.title) + find_references(article.lead)
+        for piece in _text_pieces(article.body):
+            self.found[piece] = _scan(piece)
+            references += self.found[piece][1]
         self.dates = {}
         for ref in references:
             if ref.issued_on:
                 self.dates.setdefault(ref.key, set()).add(ref.issued_on)
-        self.documents = {}
-        self.by_key = {}
+        self.documents, self.by_key, self.cited = {}, {}, set()
         keys = {ref.key for ref in references}
         if not keys:
             return
-        cited = Article.documents.through.objects.filter(
-            article_id=article.pk, document_id=OuterRef("pk")
-        )
-        removed = CitationChoice.objects.filter(
-            article_id=article.pk,
-            document_id=OuterRef("pk"),
-            choice=CitationChoice.Choice.REMOVED,
-        )
-        # One query: the documents sharing any cited symbol, less those the editor removed,
-        # each marked if this article cites it (that settles a symbol shared by several).
+        # One query: the documents sharing any cited symbol, each with this article's editor
+        # choice about it, if any (a FilteredRelation join; an Exists subquery per document
+        # costs the ORM several times more to compile). The documents the article cites are
+        # prefetched by the article page: they settle a symbol that several documents share.
         rows = (
             Document.objects.filter(symbol_key__in=keys)
-            .exclude(Exists(removed))
-            .annotate(cited=Exists(cited))
-            .only("symbol", "symbol_key", "doc_type", "issued_on", "slug")
+            .annotate(
+                choice=FilteredRelation(
+                    "citation_choices", condition=Q(citation_choices__article_id=article.pk)
+                )
+            )
+            .values_list(
+                "id", "symbol", "symbol_key", "doc_type", "issued_on", "slug", "choice__choice"
+            )
             .order_by()
         )
-        self.cited = set()
-        for document in rows:
-            self.documents[document.pk] = document
-            self.by_key.setdefault(document.symbol_key, []).append(
-                Candidate(document.pk, document.issued_on)
+        removed = CitationChoice.Choice.REMOVED
+        for pk, symbol, key, doc_type, issued_on, slug, choice in rows:
+            if choice == removed:
+                continue  # the editor said this article does not cite it
+            document = Document(
+                pk=pk, symbol=symbol, doc_type=doc_type, issued_on=issued_on, slug=slug
             )
-            if document.cited:
-                self.cited.add(document.pk)
+            self.documents[pk] = (document.get_absolute_url(), document.full_name)
+            self.by_key.setdefault(key, []).append(Candidate(pk, issued_on))
+        self.cited = {document.pk for document in article.documents.all()}
 
     def link_for(self, ref):
         """(href, title) for a reference, or None when it stays plain text."""
@@ -74,18 +78,20 @@ class ReferenceLinks:
             issued_on = next(iter(self.dates[ref.key]))
         status, candidate = resolve(issued_on, self.by_key.get(ref.key, []), self.cited)
         if status == "found":
-            document = self.documents[candidate.id]
-            return document.get_absolute_url(), document.full_name
+            return self.documents[candidate.id]
         if status == "ambiguous":
             url = reverse("documents:list") + "?" + urlencode({"so": ref.symbol})
             return url, f"Các văn bản có số ký hiệu {ref.symbol}"
         return None
 
-    def link_text(self, text):
-        """Plain text in, HTML out: each reference that resolves wrapped in a link."""
-        text = nfc(text)
+    def link_piece(self, piece):
+        """A piece of text of the body's HTML in, HTML out: the references that resolve linked.
+
+        None when nothing is linked (the piece is then kept exactly as it was).
+        """
+        text, references = self.found.get(piece) or _scan(piece)
         out, last = [], 0
-        for ref in find_references(text):
+        for ref in references:
             link = self.link_for(ref)
             if link is None:
                 continue
@@ -103,6 +109,29 @@ class ReferenceLinks:
             return None
         out.append(escape(text[last:]))
         return "".join(out)
+
+
+def _scan(piece):
+    text = nfc(html.unescape(piece))
+    return text, find_references(text)
+
+
+def _pieces(markup):
+    """(piece, is_linkable_text): tags as they are, text outside any existing link marked."""
+    depth = 0
+    for piece in _TOKEN.split(markup or ""):
+        if piece.startswith("<"):
+            if _OPEN_A.match(piece):
+                depth += 1
+            elif _CLOSE_A.match(piece):
+                depth = max(0, depth - 1)
+            yield piece, False
+        else:
+            yield piece, bool(piece) and not depth
+
+
+def _text_pieces(markup):
+    return [piece for piece, linkable in _pieces(markup) if linkable and "/" in piece]
 
 
 def reference_links(article):
@@ -123,17 +152,8 @@ def link_references(markup, article):
     links = reference_links(article)
     if not links.by_key:
         return markup
-    out, depth = [], 0
-    for piece in _TOKEN.split(markup):
-        if piece.startswith("<"):
-            if _OPEN_A.match(piece):
-                depth += 1
-            elif _CLOSE_A.match(piece):
-                depth = max(0, depth - 1)
-            out.append(piece)
-        elif piece and not depth:
-            linked = links.link_text(html.unescape(piece))
-            out.append(piece if linked is None else linked)
-        else:
-            out.append(piece)
+    out = []
+    for piece, linkable in _pieces(markup):
+        linked = links.link_piece(piece) if linkable and "/" in piece else None
+        out.append(piece if linked is None else linked)
     return mark_safe("".join(out))  # noqa: S308 - sanitised input, escaped text, format_html links

@@ -31,20 +31,23 @@ _TYPE = rf"[{_UP}]{{1,5}}[{_LOW}]{{0,2}}"
 # An issuing body: a capital, then capitals, digits and the odd lower-case letter (TTg, BCĐ35).
 _BODY = rf"[{_UP}][{_UP}{_LOW}0-9]{{0,11}}"
 
-# Not glued to a word, a number or another symbol; "số35-NQ/TW" (a common typo) is allowed.
-_START = r"(?:(?<=số)|(?<=Số)|(?<![\w./\-–]))"
 _END = r"(?![\w/])"
 
-PARTY = re.compile(
-    rf"{_START}(?P<number>\d{{1,5}}){_SP}*(?:[{_DASH}]{_SP}*|{_SP})"
-    rf"(?P<type>{_TYPE}){_SP}*/{_SP}*(?P<body>{_BODY}(?:[{_DASH}]{_BODY})?){_END}"
+# Both forms in one pattern, scanned once. It starts with a plain digit class and no group
+# or look-behind, which lets the regex engine skip quickly to the digits: the scan of an
+# article costs about a third of what two separate patterns cost.
+REFERENCE = re.compile(
+    r"[0-9]{1,5}(?:"
+    # party: 35-NQ/TW, 08-QĐi/TW, 05-KH/BCĐ35
+    rf"{_SP}*(?:[{_DASH}]{_SP}*|{_SP})"
+    rf"(?P<ptype>{_TYPE}){_SP}*/{_SP}*(?P<pbody>{_BODY}(?:[{_DASH}]{_BODY})?)"
+    # state: 4051/QĐ-UBND, 42/2022/NĐ-CP, 86/2015/QH13
+    rf"|{_SP}*/{_SP}*(?:(?P<year>(?:19|20)\d\d){_SP}*/{_SP}*)?"
+    rf"(?:(?P<stype>{_TYPE}){_SP}*[{_DASH}]{_SP}*(?P<sbody>{_BODY}(?:[{_DASH}]{_BODY})*)"
+    rf"|(?P<assembly>QH\d{{1,2}}))"
+    rf"){_END}"
 )
-STATE = re.compile(
-    rf"{_START}(?P<number>\d{{1,5}}){_SP}*/{_SP}*"
-    rf"(?:(?P<year>(?:19|20)\d\d){_SP}*/{_SP}*)?"
-    rf"(?:(?P<type>{_TYPE}){_SP}*[{_DASH}]{_SP}*(?P<body>{_BODY}(?:[{_DASH}]{_BODY})*)"
-    rf"|(?P<assembly>QH\d{{1,2}})){_END}"
-)
+_NUMBER = re.compile(r"[0-9]+")
 # "ngày 22/10/2018", "ngày 22-10-2018", ", ngày 22 tháng 10 năm 2018", "(22/10/2018)".
 DATE_AFTER = re.compile(
     rf"{_SP}*[,(]?{_SP}*(?:ban hành{_SP}*)?(?:ngày{_SP}*)?"
@@ -67,8 +70,16 @@ class Reference:
     issued_on: date | None = None
 
 
-def _tidy(text):
-    return " ".join(text.split())
+_GLUE = re.compile(r"[\w./\-–]")
+
+
+def _glued(text, start):
+    """A symbol glued to a word, a number or another symbol is not one ("abc35-NQ/TW"), but
+    "số35-NQ/TW", a common typo, is. (Checked here rather than by a look-behind at the start
+    of the patterns: a pattern that starts with a digit is scanned several times faster.)"""
+    if start == 0 or not _GLUE.match(text[start - 1]):
+        return False
+    return text[max(0, start - 2) : start].lower() != "số"
 
 
 def _date_after(text, pos):
@@ -81,12 +92,18 @@ def _date_after(text, pos):
         return None
 
 
-def _symbol(match, kind):
-    if kind == "party":
-        return f"{match['number']}-{match['type']}/{match['body']}"
-    parts = [match["number"]] + ([match["year"]] if match["year"] else [])
-    tail = match["assembly"] or f"{match['type']}-{match['body']}"
-    return "/".join([*parts, tail])
+def _parse(match):
+    """(kind, symbol, type code, body) of a REFERENCE match, dashes made plain."""
+    number = _NUMBER.match(match.group()).group()
+    if match["ptype"]:
+        kind, code, body = "party", match["ptype"], match["pbody"]
+        symbol = f"{number}-{code}/{body}"
+    else:
+        kind, code = "state", match["stype"] or ""
+        body = match["sbody"] or match["assembly"]
+        tail = match["assembly"] or f"{code}-{body}"
+        symbol = "/".join([number, *([match["year"]] if match["year"] else []), tail])
+    return kind, re.sub(f"[{_DASH}]", "-", symbol), code, body
 
 
 def find_references(text):
@@ -96,27 +113,23 @@ def find_references(text):
     """
     text = nfc(text)
     found = []
-    for kind, pattern in (("party", PARTY), ("state", STATE)):
-        for match in pattern.finditer(text):
-            symbol = re.sub(f"[{_DASH}]", "-", _symbol(match, kind))
-            found.append(
-                Reference(
-                    start=match.start(),
-                    end=match.end(),
-                    symbol=symbol,
-                    key=normalize_symbol(symbol),
-                    kind=kind,
-                    issued_on=_date_after(text, match.end()),
-                )
+    if "/" not in text:  # every symbol has one; most sentences have none
+        return found
+    for match in REFERENCE.finditer(text):
+        if _glued(text, match.start()):
+            continue
+        kind, symbol, _code, _body = _parse(match)
+        found.append(
+            Reference(
+                start=match.start(),
+                end=match.end(),
+                symbol=symbol,
+                key=normalize_symbol(symbol),
+                kind=kind,
+                issued_on=_date_after(text, match.end()),
             )
-    found.sort(key=lambda ref: ref.start)
-    # The two forms cannot overlap in practice; if they ever do, the first one wins.
-    result, last_end = [], -1
-    for ref in found:
-        if ref.start >= last_end:
-            result.append(ref)
-            last_end = ref.end
-    return result
+        )
+    return found
 
 
 def with_inferred_dates(references):
@@ -145,12 +158,8 @@ def nfc(text):
 
 def symbol_kind(symbol):
     """ "party" for 35-NQ/TW, "state" for 4051/QĐ-UBND, None for anything else."""
-    text = nfc(symbol).strip()
-    for kind, pattern in (("party", PARTY), ("state", STATE)):
-        match = pattern.match(text)
-        if match and match.end() == len(text):
-            return kind
-    return None
+    match = REFERENCE.fullmatch(nfc(symbol).strip())
+    return _parse(match)[0] if match else None
 
 
 # --- Lookup of a symbol however a reader types it: "35 nq tw", "35-NQ/TW", "4051 qd tu" ---
@@ -193,19 +202,16 @@ def describe_symbol(symbol):
     Only what the symbol says for certain: "NQ/TW" is a central party resolution; "QĐ-UBND"
     is a state decision whose level (province, district or commune) the symbol does not say.
     """
-    text = nfc(symbol).strip()
-    for kind, pattern in (("party", PARTY), ("state", STATE)):
-        match = pattern.fullmatch(text)
-        if not match:
-            continue
-        info = {"kind": kind}
-        code = (match["type"] or "").upper()
-        if code in TYPE_CODES:
-            info["doc_type"] = TYPE_CODES[code]
-        body = (match["body"] or match["assembly"] or "").upper()
-        if kind == "party" and body in PARTY_LEVELS:
-            info["level"] = PARTY_LEVELS[body]
-        elif kind == "state" and re.sub(r"\d+$", "", body) in STATE_CENTRAL_BODIES:
-            info["level"] = "trung-uong"
-        return info
-    return {}
+    match = REFERENCE.fullmatch(nfc(symbol).strip())
+    if not match:
+        return {}
+    kind, _symbol, code, body = _parse(match)
+    info = {"kind": kind}
+    if code.upper() in TYPE_CODES:
+        info["doc_type"] = TYPE_CODES[code.upper()]
+    body = body.upper()
+    if kind == "party" and body in PARTY_LEVELS:
+        info["level"] = PARTY_LEVELS[body]
+    elif kind == "state" and re.sub(r"\d+$", "", body) in STATE_CENTRAL_BODIES:
+        info["level"] = "trung-uong"
+    return info

@@ -77,6 +77,8 @@ class DocumentAdmin(admin.ModelAdmin):
         results, duplicates = super().get_search_results(request, queryset, search_term)
         if search_term:
             results = results | queryset.with_symbol(search_term)
+            if not results.ordered:
+                results = results.order_by(*Document._meta.ordering)
         return results, duplicates
 
     @admin.display(description="số bài trích dẫn", ordering="citing")
@@ -105,6 +107,11 @@ class DocumentAdmin(admin.ModelAdmin):
                 ),
             ),
         )
+
+    def delete_queryset(self, request, queryset):
+        # One by one, so that Document.delete() relinks the articles citing each symbol.
+        for document in queryset:
+            document.delete()
 
     def get_changeform_initial_data(self, request):
         """The "start" link of a missing symbol prefills what its symbol says for certain."""

@@ -150,6 +150,37 @@ def test_admin_finds_a_symbol_however_typed_and_lists_citing_articles(admin_clie
 
 
 @pytest.mark.django_db
+def test_article_form_autocomplete_finds_a_symbol_however_typed(admin_client):
+    document = make_document(symbol="4051-QĐ/TU")
+    make_document(symbol="12-NQ/TU")
+    response = admin_client.get(
+        "/admin/autocomplete/",
+        {
+            "app_label": "news",
+            "model_name": "article",
+            "field_name": "documents",
+            "term": "4051 qd",
+        },
+    )
+    assert response.status_code == 200
+    assert [r["id"] for r in response.json()["results"]] == [str(document.pk)]
+
+
+@pytest.mark.django_db
+def test_deleting_documents_in_bulk_relinks_the_articles(admin_client):
+    old = make_document(symbol="18-NQ/TW", issued_on=date(2001, 8, 3))
+    new = make_document(symbol="18-NQ/TW", issued_on=date(2017, 10, 25))
+    article = make_article(body="<p>Nghị quyết 18-NQ/TW.</p>")
+    assert article.documents.count() == 0  # two candidates, no date
+    response = admin_client.post(
+        "/admin/documents/document/",
+        {"action": "delete_selected", "_selected_action": [old.pk], "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert set(article.documents.all()) == {new}
+
+
+@pytest.mark.django_db
 def test_admin_lists_cited_symbols_missing_from_the_library_with_a_start(admin_client):
     make_document(symbol="35-NQ/TW", issued_on=date(2018, 10, 22))
     first = make_article(body="<p>Chỉ thị 07-CT/HU và Nghị quyết 35-NQ/TW ngày 22/10/2018.</p>")

@@ -1,15 +1,165 @@
-from django.contrib import admin
+from datetime import date
 
-from .models import Document
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Exists, OuterRef, Q
+from django.http import QueryDict
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+
+from .models import Document, DocumentRelation, Mention, Sector
+from .references import describe_symbol
+
+
+@admin.register(Sector)
+class SectorAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class DocumentRelationInline(admin.TabularInline):
+    model = DocumentRelation
+    fk_name = "source"
+    extra = 0
+    autocomplete_fields = ["target"]
+    verbose_name = "văn bản mà văn bản này thay thế hoặc sửa đổi"
+    verbose_name_plural = "văn bản mà văn bản này thay thế hoặc sửa đổi"
+
+
+def missing_symbols():
+    """Symbols (with their date, if cited with one) that articles cite and the library lacks.
+
+    A mention is missing when no document has its symbol, or, when it gives a date, no
+    document has that symbol with that date or with no date at all (documents.citations.resolve).
+    """
+    same_symbol = Document.objects.filter(symbol_key=OuterRef("symbol_key"))
+    return (
+        Mention.objects.annotate(
+            any_document=Exists(same_symbol),
+            dated_match=Exists(
+                same_symbol.filter(Q(issued_on=OuterRef("issued_on")) | Q(issued_on__isnull=True))
+            ),
+        )
+        .filter(Q(any_document=False) | Q(issued_on__isnull=False, dated_match=False))
+        .values("symbol_key", "issued_on")
+        .annotate(articles=Count("article", distinct=True))
+        .order_by("-articles", "symbol_key", "issued_on")
+    )
 
 
 @admin.register(Document)
 class DocumentAdmin(admin.ModelAdmin):
-    list_display = ["symbol", "doc_type", "issuing_body", "issued_on", "short_title"]
-    list_filter = ["doc_type", "issuing_body"]
-    search_fields = ["symbol", "symbol_key", "title", "issuing_body"]
+    list_display = [
+        "symbol", "doc_type", "issuing_body", "issued_on", "status", "citing_count",
+    ]  # fmt: skip
+    list_filter = ["kind", "level", "doc_type", "status", "sector", "issuing_body"]
+    search_fields = ["symbol", "symbol_key", "title", "issuing_body", "signer"]
     date_hierarchy = "issued_on"
+    list_select_related = ["sector"]
+    autocomplete_fields = ["sector"]
+    readonly_fields = ["citing_articles"]
+    inlines = [DocumentRelationInline]
+    change_list_template = "admin/documents/document/change_list.html"
+    fieldsets = [
+        (None, {"fields": ["symbol", "doc_type", "title", "issued_on", "effective_on"]}),
+        ("Cơ quan ban hành", {"fields": ["kind", "level", "issuing_body", "term", "signer"]}),
+        ("Phân loại", {"fields": ["sector", "status"]}),
+        ("Tệp và đường dẫn", {"fields": ["file", "slug"]}),
+        ("Bài viết trích dẫn", {"fields": ["citing_articles"]}),
+    ]
 
-    @admin.display(description="trích yếu")
-    def short_title(self, obj):
-        return obj.title[:80] + ("…" if len(obj.title) > 80 else "")
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(citing=Count("articles", distinct=True))
+
+    def get_search_results(self, request, queryset, search_term):
+        """Also find a symbol however it is typed: "35 nq tw" finds 35-NQ/TW."""
+        results, duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term:
+            results = results | queryset.with_symbol(search_term)
+            if not results.ordered:
+                results = results.order_by(*Document._meta.ordering)
+        return results, duplicates
+
+    @admin.display(description="số bài trích dẫn", ordering="citing")
+    def citing_count(self, obj):
+        return obj.citing
+
+    @admin.display(description="bài viết trích dẫn văn bản này")
+    def citing_articles(self, obj):
+        if obj.pk is None:
+            return "—"
+        articles = obj.articles.only("title", "status").order_by("-published_at")
+        if not articles:
+            return "Chưa có bài viết nào."
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                '<li><a href="{}">{}</a> ({})</li>',
+                (
+                    (
+                        reverse("admin:news_article_change", args=[a.pk]),
+                        a.title,
+                        a.get_status_display(),
+                    )
+                    for a in articles
+                ),
+            ),
+        )
+
+    def delete_queryset(self, request, queryset):
+        # One by one, so that Document.delete() relinks the articles citing each symbol.
+        for document in queryset:
+            document.delete()
+
+    def get_changeform_initial_data(self, request):
+        """The "start" link of a missing symbol prefills what its symbol says for certain."""
+        initial = super().get_changeform_initial_data(request)
+        symbol = request.GET.get("symbol", "")
+        if symbol:
+            for name, value in describe_symbol(symbol).items():
+                initial.setdefault(name, value)
+        return initial
+
+    def get_urls(self):
+        missing = self.admin_site.admin_view(self.missing_view)
+        return [
+            path("chua-co/", missing, name="documents_document_missing"),
+            *super().get_urls(),
+        ]
+
+    def missing_view(self, request):
+        """Symbols cited in articles with no document yet, each with a one-click start."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        rows = list(missing_symbols()[:500])
+        mentions = Mention.objects.filter(symbol_key__in={r["symbol_key"] for r in rows})
+        examples, titles = {}, {}
+        for mention in mentions.select_related("article").only(
+            "symbol", "symbol_key", "issued_on", "article__title"
+        ):
+            key = (mention.symbol_key, mention.issued_on)
+            examples.setdefault(key, mention.symbol)
+            titles.setdefault(key, []).append((mention.article_id, mention.article.title))
+        add_url = reverse("admin:documents_document_add")
+        for row in rows:
+            key = (row["symbol_key"], row["issued_on"])
+            row["symbol"] = examples.get(key, row["symbol_key"])
+            row["article_links"] = [
+                (reverse("admin:news_article_change", args=[pk]), title)
+                for pk, title in titles.get(key, [])[:5]
+            ]
+            query = QueryDict(mutable=True)
+            query["symbol"] = row["symbol"]
+            if isinstance(row["issued_on"], date):
+                query["issued_on"] = row["issued_on"].strftime("%d/%m/%Y")
+            row["start_url"] = f"{add_url}?{query.urlencode()}"
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Văn bản được trích dẫn nhưng chưa có trong thư viện",
+            "rows": rows,
+            "can_add": self.has_add_permission(request),
+        }
+        return TemplateResponse(request, "admin/documents/document/missing.html", context)

@@ -1,13 +1,64 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 
 from news.text import normalize_symbol, unique_slug
 
+from .references import lookup_key, symbol_kind
+from .validators import DOCUMENT_EXTENSIONS, validate_document_file
 
-class DocumentManager(models.Manager):
+
+class Sector(models.Model):
+    """A field of work (lĩnh vực): Xây dựng Đảng, Tư tưởng - Văn hóa, Kinh tế ..."""
+
+    name = models.CharField("tên lĩnh vực", max_length=120, unique=True)
+    slug = models.SlugField("đường dẫn", max_length=120, unique=True, blank=True)
+
+    class Meta:
+        verbose_name = "lĩnh vực"
+        verbose_name_plural = "lĩnh vực"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(
+                self.name, lambda s: Sector.objects.filter(slug=s).exists(), fallback="linh-vuc"
+            )
+        super().save(*args, **kwargs)
+
+
+class DocumentQuerySet(models.QuerySet):
+    def for_listing(self):
+        """What the library's table prints; never the file's path or the signer."""
+        return self.select_related("sector").only(
+            "symbol", "doc_type", "issuing_body", "issued_on", "title", "slug", "status",
+            "kind", "level", "sector__name", "sector__slug",
+        )  # fmt: skip
+
+    def for_detail(self):
+        return self.select_related("sector")
+
+    def with_symbol(self, text):
+        """Documents whose symbol is `text` however it was typed, or begins with it.
+
+        "35 nq tw" finds 35-NQ/TW; "35" finds every document numbered 35; "4051 qd" finds
+        4051-QĐ/TU and 4051/QĐ-UBND.
+        """
+        key = lookup_key(text)
+        if not key:
+            return self.none()
+        return self.filter(Q(symbol_lookup=key) | Q(symbol_lookup__startswith=key + " "))
+
+
+class DocumentManager(models.Manager.from_queryset(DocumentQuerySet)):
     def get_by_natural_key(self, symbol, issued_on):
         return self.get(symbol_key=normalize_symbol(symbol), issued_on=issued_on)
 
@@ -34,20 +85,55 @@ class Document(models.Model):
         CIRCULAR = "thong-tu", "Thông tư"
         OTHER = "khac", "Văn bản khác"
 
+    class Kind(models.TextChoices):
+        PARTY = "party", "Văn bản của Đảng"
+        STATE = "state", "Văn bản của Nhà nước"
+
+    class Level(models.TextChoices):
+        CENTRAL = "trung-uong", "Trung ương"
+        PROVINCE = "tinh", "Tỉnh"
+        DISTRICT = "huyen", "Huyện"
+        COMMUNE = "xa", "Xã"
+
+    class Status(models.TextChoices):
+        IN_FORCE = "con-hieu-luc", "Còn hiệu lực"
+        EXPIRED = "het-hieu-luc", "Hết hiệu lực"
+        REPLACED = "bi-thay-the", "Bị thay thế"
+
     symbol = models.CharField(
         "số ký hiệu", max_length=60, help_text="Ví dụ: 35-NQ/TW, 4051/QĐ-UBND"
     )
     symbol_key = models.CharField(max_length=60, editable=False, db_index=True)
+    # "35 NQ TW": the symbol as tokens without diacritics, for lookup however it is typed.
+    symbol_lookup = models.CharField(max_length=80, editable=False, db_index=True, default="")
     doc_type = models.CharField("loại văn bản", max_length=20, choices=Type.choices)
+    kind = models.CharField(
+        "khối", max_length=10, choices=Kind.choices, blank=True,
+        help_text="Để trống để suy ra từ số ký hiệu (35-NQ/TW là văn bản Đảng).",
+    )  # fmt: skip
+    level = models.CharField("cấp ban hành", max_length=12, choices=Level.choices, blank=True)
     issuing_body = models.CharField("cơ quan ban hành", max_length=200)
+    term = models.CharField(
+        "khóa", max_length=20, blank=True, help_text="Nhiệm kỳ, nếu biết; ví dụ: XII"
+    )
     signer = models.CharField("người ký", max_length=200, blank=True)
     issued_on = models.DateField("ngày ban hành", null=True, blank=True)
     effective_on = models.DateField("ngày hiệu lực", null=True, blank=True)
     title = models.TextField("trích yếu", blank=True)
-    file = models.FileField(
-        "tệp văn bản", upload_to="van-ban/%Y/", blank=True,
-        validators=[FileExtensionValidator(["pdf", "doc", "docx"])],
+    sector = models.ForeignKey(
+        Sector, verbose_name="lĩnh vực", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="documents",
     )  # fmt: skip
+    status = models.CharField(
+        "tình trạng hiệu lực", max_length=14, choices=Status.choices, default=Status.IN_FORCE
+    )
+    file = models.FileField(
+        "tệp văn bản", upload_to="van-ban/%Y/", blank=True, max_length=200,
+        validators=[FileExtensionValidator(DOCUMENT_EXTENSIONS), validate_document_file],
+        help_text="PDF, DOC hoặc DOCX; kiểm tra theo nội dung tệp.",
+    )  # fmt: skip
+    # Stored so that lists print "PDF, 1,2 MB" without asking the storage.
+    file_size = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
     slug = models.SlugField("đường dẫn", max_length=120, unique=True, blank=True)
     created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
 
@@ -68,6 +154,11 @@ class Document(models.Model):
                 name="document_unique_symbol_without_date",
             ),  # fmt: skip
         ]
+        indexes = [
+            models.Index(fields=["doc_type", "issued_on"], name="document_type_idx"),
+            models.Index(fields=["issuing_body"], name="document_body_idx"),
+            models.Index(fields=["status"], name="document_status_idx"),
+        ]
 
     def __str__(self):
         return f"{self.get_doc_type_display()} số {self.symbol}"
@@ -81,6 +172,9 @@ class Document(models.Model):
     def get_absolute_url(self):
         return reverse("documents:detail", args=[self.slug])
 
+    def get_file_url(self):
+        return reverse("documents:file", args=[self.slug])
+
     def clean(self):
         self.symbol_key = normalize_symbol(self.symbol)
         same = Document.objects.filter(symbol_key=self.symbol_key).exclude(pk=self.pk)
@@ -90,19 +184,172 @@ class Document(models.Model):
             )
         elif self.issued_on and same.filter(issued_on=self.issued_on).exists():
             raise ValidationError("Đã có văn bản cùng số ký hiệu và ngày ban hành.")
+        if self.effective_on and self.issued_on and self.effective_on < self.issued_on:
+            raise ValidationError({"effective_on": "Ngày hiệu lực không thể trước ngày ban hành."})
 
     def save(self, *args, **kwargs):
+        from .citations import watch_document
+
         self.symbol = " ".join(self.symbol.split())
         self.symbol_key = normalize_symbol(self.symbol)
+        self.symbol_lookup = lookup_key(self.symbol)
+        if not self.kind:
+            self.kind = symbol_kind(self.symbol) or ""
         if not self.slug:
             text = self.symbol + (f" {self.issued_on:%d-%m-%Y}" if self.issued_on else "")
             self.slug = unique_slug(
                 text, lambda s: Document.objects.filter(slug=s).exists(), fallback="van-ban"
             )
-        super().save(*args, **kwargs)
+        self.file_size = self._stored_file_size()
+        with transaction.atomic():
+            # Articles that cite this symbol link to the document (or stop linking to it when
+            # its symbol or date changed) without an editor re-saving them.
+            watch = watch_document(self)
+            super().save(*args, **kwargs)
+            watch.apply()
+
+    def delete(self, *args, **kwargs):
+        from .citations import watch_document
+
+        with transaction.atomic():
+            watch = watch_document(self)
+            result = super().delete(*args, **kwargs)
+            watch.apply()
+        return result
+
+    def _stored_file_size(self):
+        if not self.file:
+            return None
+        try:
+            return self.file.size
+        except OSError:  # the file is named but missing from the storage
+            return None
+
+    @property
+    def issuer(self):
+        """ "Bộ Chính trị khóa XII": the issuing body with its term, where known."""
+        return f"{self.issuing_body} khóa {self.term}" if self.term else self.issuing_body
 
     @property
     def full_name(self):
         """ "Nghị quyết số 35-NQ/TW ngày 22/10/2018", as Vietnamese documents cite each other."""
         name = str(self)
         return f"{name} ngày {self.issued_on:%d/%m/%Y}" if self.issued_on else name
+
+    def relations(self):
+        """Documents this one replaces or amends, and those replacing or amending it (one query)."""
+        groups = {"replaces": [], "replaced_by": [], "amends": [], "amended_by": []}
+        rows = DocumentRelation.objects.filter(Q(source=self) | Q(target=self)).select_related(
+            "source", "target"
+        )
+        for relation in rows:
+            replaces = relation.kind == DocumentRelation.Kind.REPLACES
+            if relation.source_id == self.pk:
+                groups["replaces" if replaces else "amends"].append(relation.target)
+            else:
+                groups["replaced_by" if replaces else "amended_by"].append(relation.source)
+        return groups
+
+    @property
+    def file_extension(self):
+        return self.file.name.rsplit(".", 1)[-1].lower() if self.file else ""
+
+
+class DocumentRelation(models.Model):
+    """One document replaces or amends another: "Nghị quyết 18 thay thế Nghị quyết 17"."""
+
+    class Kind(models.TextChoices):
+        REPLACES = "thay-the", "Thay thế"
+        AMENDS = "sua-doi", "Sửa đổi, bổ sung"
+
+    source = models.ForeignKey(
+        Document, verbose_name="văn bản", on_delete=models.CASCADE, related_name="relations_out"
+    )
+    kind = models.CharField("quan hệ", max_length=10, choices=Kind.choices)
+    target = models.ForeignKey(
+        Document,
+        verbose_name="văn bản bị thay thế / được sửa đổi",
+        on_delete=models.CASCADE,
+        related_name="relations_in",
+    )
+
+    class Meta:
+        verbose_name = "văn bản được thay thế / sửa đổi"
+        verbose_name_plural = "văn bản được thay thế / sửa đổi"
+        ordering = ["kind", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "kind", "target"], name="document_relation_unique"
+            ),
+            models.CheckConstraint(
+                condition=~Q(source=models.F("target")), name="document_relation_not_self"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.source.symbol} {self.get_kind_display().lower()} {self.target.symbol}"
+
+    def clean(self):
+        if self.source_id and self.source_id == self.target_id:
+            raise ValidationError("Văn bản không thể thay thế hoặc sửa đổi chính nó.")
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.kind == self.Kind.REPLACES:
+            # A replaced document is no longer in force; the public page says so.
+            Document.objects.filter(pk=self.target_id).update(status=Document.Status.REPLACED)
+
+
+class Mention(models.Model):
+    """A reference an article's text makes to a document symbol: the index behind auto-links.
+
+    Kept for every reference, found or not, so that a document added later links the articles
+    that already cite it, and the admin can list the symbols cited but missing.
+    """
+
+    article = models.ForeignKey(
+        "news.Article", on_delete=models.CASCADE, related_name="document_mentions"
+    )
+    symbol = models.CharField("số ký hiệu", max_length=60)
+    symbol_key = models.CharField(max_length=60, db_index=True)
+    issued_on = models.DateField("ngày ban hành", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "văn bản được nhắc đến"
+        verbose_name_plural = "văn bản được nhắc đến"
+        ordering = ["article", "symbol_key"]
+
+    def __str__(self):
+        return self.symbol + (f" ngày {self.issued_on:%d/%m/%Y}" if self.issued_on else "")
+
+
+class CitationChoice(models.Model):
+    """An editor's own decision about one article's link to one document.
+
+    "Thêm" keeps a link the text does not make; "Bỏ" keeps out a link the recogniser would
+    make. Both survive later saves of the article.
+    """
+
+    class Choice(models.TextChoices):
+        ADDED = "them", "Biên tập viên thêm"
+        REMOVED = "bo", "Biên tập viên bỏ"
+
+    article = models.ForeignKey(
+        "news.Article", on_delete=models.CASCADE, related_name="citation_choices"
+    )
+    document = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="citation_choices"
+    )
+    choice = models.CharField("lựa chọn", max_length=4, choices=Choice.choices)
+    created_at = models.DateTimeField("ngày tạo", auto_now=True)
+
+    class Meta:
+        verbose_name = "lựa chọn liên kết của biên tập viên"
+        verbose_name_plural = "lựa chọn liên kết của biên tập viên"
+        ordering = ["article", "document"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "document"], name="citation_choice_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.get_choice_display()}: {self.document}"

@@ -54,7 +54,8 @@ def test_article_queries(client, django_assert_num_queries, n):
     fill(n)
     article = Article.objects.published().last()
     # + article with its category and parent; + its photos; + its documents; + related articles
-    with django_assert_num_queries(6 + 4):
+    # + the documents named by the references in its text (this is the report, which has some)
+    with django_assert_num_queries(6 + 5):
         assert client.get(article.get_absolute_url()).status_code == 200
 
 
@@ -63,12 +64,13 @@ def test_article_queries(client, django_assert_num_queries, n):
 def test_document_pages_queries(client, django_assert_num_queries, n):
     fill(n)
     document = Document.objects.first()
-    # + the document; + the published articles that cite it
-    with django_assert_num_queries(6 + 2):
+    # + the document; + the documents it replaces or amends, or that replace or amend it;
+    # + the published articles that cite it
+    with django_assert_num_queries(6 + 3):
         assert client.get(document.get_absolute_url()).status_code == 200
-    # + count for the paginator; + the page of documents; the visitor statistics are now
-    # cached, so the layout costs 5.
-    with django_assert_num_queries(5 + 2):
+    # + the filters' choices (issuing bodies and years; sectors); + count; + the page;
+    # the visitor statistics are now cached, so the layout costs 5.
+    with django_assert_num_queries(5 + 4):
         assert client.get("/van-ban/").status_code == 200
 
 

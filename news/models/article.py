@@ -6,6 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
+from documents.citations import sync_article as link_cited_documents
+from documents.fields import CitedDocumentsField
+
 from ..fields import SanitizedHTMLField
 from ..richtext import split_blocks
 from ..text import SLUG_MAX_LENGTH, unique_slug
@@ -83,7 +86,9 @@ class Article(models.Model):
     expires_at = models.DateTimeField("ngày hết hạn", null=True, blank=True)
     is_featured = models.BooleanField("tin nổi bật", default=False)
     view_count = models.PositiveIntegerField("lượt xem", default=0, editable=False)
-    documents = models.ManyToManyField(
+    # Filled from the references in the text on save; an editor's additions and removals are
+    # remembered (documents/citations.py).
+    documents = CitedDocumentsField(
         "documents.Document",
         verbose_name="văn bản được trích dẫn",
         blank=True,
@@ -154,6 +159,7 @@ class Article(models.Model):
             self.slug_frozen = True
         super().save(*args, **kwargs)
         self._stored_slug = self.slug
+        link_cited_documents(self, kwargs.get("update_fields"))
 
     def body_parts(self):
         """The body split where the gallery goes: (before, after)."""

@@ -116,9 +116,6 @@ class ArticleWorkflowAdmin(admin.ModelAdmin):
             first["fields"] = [*first["fields"], "lock_version_seen"]
         return fieldsets
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("created_by")
-
     def get_inlines(self, request, obj):
         inlines = list(super().get_inlines(request, obj))
         return [*inlines, ArticleEventInline] if obj is not None else inlines
@@ -200,7 +197,7 @@ class ArticleWorkflowAdmin(admin.ModelAdmin):
             return
         try:
             event = transitions[action]()
-        except services.WorkflowError as exc:
+        except services.WorkflowError as exc:  # a Vietnamese message; nothing changed
             messages.error(request, str(exc))
             return
         messages.success(request, f"{event.get_action_display()}: “{article}”.")
@@ -250,13 +247,9 @@ class ArticleWorkflowAdmin(admin.ModelAdmin):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         article = self._viewable(request, pk)
-        if (
-            request.POST.get("_workflow") == "send_back"
-            and not request.POST.get("review_note", "").strip()
-        ):
-            messages.error(request, "Hãy ghi lý do trả lại để biên tập viên biết cần sửa gì.")
-        else:
-            self._run_workflow(request, article, request.POST.get("_workflow", ""))
+        # The state the page showed: a button pressed on a stale page acts on nothing.
+        article.status = request.POST.get("seen_status", article.status)
+        self._run_workflow(request, article, request.POST.get("_workflow", ""))
         return HttpResponseRedirect(reverse("admin:news_article_change", args=[pk]))
 
     def versions_view(self, request, pk):

@@ -46,9 +46,10 @@ def _require(allowed):
 
 def _lock_state(article, *expected):
     """Re-read the status under a row lock: a stale page cannot act on an old state."""
+    seen = article.status
     current = Article.objects.select_for_update().values_list("status", flat=True)
     article.status = current.get(pk=article.pk)
-    if article.status not in expected:
+    if article.status != seen or article.status not in expected:
         raise WorkflowError(
             f"Bài đang ở trạng thái “{article.get_status_display()}”, không thể thực hiện "
             "thao tác này. Hãy tải lại trang."

@@ -44,7 +44,7 @@ class ArticleAdmin(ArticleWorkflowAdmin):  # roles, approval, versions: see edit
     date_hierarchy = "published_at"
     autocomplete_fields = ["documents"]
     inlines = [ArticleImageInline]
-    list_select_related = ["category"]
+    list_select_related = ["category", "created_by"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "lead", "body", "author_line"]}),
         ("Ảnh đại diện", {"fields": ["cover", "cover_caption", "cover_alt"]}),

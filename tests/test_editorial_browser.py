@@ -12,25 +12,35 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 TITLE = "Huyện Châu Thành ra quân chiến dịch mùa hè xanh"
 
 
-def log_in(browser, live_server, username):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_selector("#viec-can-lam")
-    return page
+@pytest.fixture
+def log_in(browser, live_server):
+    """A logged-in staff member in a browser context of their own (closed after the test)."""
+    contexts = []
+
+    def log_in(username):
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.goto(live_server.url + "/admin/login/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", PASSWORD)
+        page.click("input[type=submit]")
+        page.wait_for_selector("#viec-can-lam")
+        return page
+
+    yield log_in
+    for context in contexts:  # before the live server stops: no request left half-served
+        context.close()
 
 
-def test_editor_and_approver_take_an_article_to_the_public(browser, live_server, page):
+def test_editor_and_approver_take_an_article_to_the_public(log_in, live_server, page):
     category = make_category(name="Tin tức - Sự kiện")
     make_user("bientap", EDITOR)
     make_user("truongban", APPROVER)
 
     # The editor writes a draft and submits it.
-    editor = log_in(browser, live_server, "bientap")
+    editor = log_in("bientap")
     editor.goto(live_server.url + "/admin/news/article/add/")
     editor.fill("#id_title", TITLE)
     editor.select_option("#id_category", str(category.pk))
@@ -41,7 +51,7 @@ def test_editor_and_approver_take_an_article_to_the_public(browser, live_server,
     assert article.status == "pending"
 
     # The approver finds it waiting on the index page and sends it back with a reason.
-    approver = log_in(browser, live_server, "truongban")
+    approver = log_in("truongban")
     assert approver.inner_text("#so-bai-cho-duyet") == "1"
     approver.click("#viec-can-lam a")
     approver.get_by_role("link", name=TITLE).click()

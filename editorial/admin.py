@@ -99,6 +99,13 @@ class ArticleWorkflowAdmin(admin.ModelAdmin):
             return super().has_delete_permission(request)
         return permissions.can_delete(request.user, obj)
 
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not request.user.is_superuser:
+            # Django's bulk delete checks the model permission only, not each article's owner.
+            actions.pop("delete_selected", None)
+        return actions
+
     def has_approve_permission(self, request):
         return permissions.can_approve(request.user)
 

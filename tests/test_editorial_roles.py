@@ -191,6 +191,18 @@ def test_an_editors_forged_bulk_publish_does_nothing(client, as_role):
     assert "publish_selected" not in changelist
 
 
+def test_an_editor_deletes_only_their_own_unpublished_draft(client, as_role, colleague):
+    user = as_role(EDITOR)
+    own = make_article(status=Status.DRAFT, published_at=None, created_by=user)
+    others = make_article(status=Status.PUBLISHED, created_by=colleague)
+    forged = {"action": "delete_selected", "_selected_action": [others.pk], "post": "yes"}
+    client.post("/admin/news/article/", forged)
+    delete = f"/admin/news/article/{others.pk}/delete/"
+    assert client.post(delete, {"post": "yes"}).status_code == 403
+    assert client.post(f"/admin/news/article/{own.pk}/delete/", {"post": "yes"}).status_code == 302
+    assert list(Article.objects.all()) == [others]
+
+
 @pytest.mark.parametrize("role", [APPROVER, "superuser"])
 def test_an_approver_publishes_schedules_unpublishes_and_sends_back(client, as_role, role):
     as_role(role)

@@ -1,6 +1,7 @@
 """Settings of the portal. Environments differ only by environment variables (see .env.example)."""
 
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -46,6 +47,10 @@ INSTALLED_APPS = [
     # Reading the portal: static pages, site maps, robots.txt (issue 8).
     "django.contrib.sitemaps",
     "pages",
+    # The editorial workflow: roles, approval, revisions, login protection.
+    "reversion",
+    "axes",
+    "editorial",
 ]
 
 MIDDLEWARE = [
@@ -60,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: it answers a locked-out login with its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "chauthanh.urls"
@@ -190,3 +197,33 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
+
+# --- Editorial workflow (editorial/) ---------------------------------------------------------
+# Approvers are told of new pending articles by e-mail; the console prints them by default.
+# e.g. EMAIL_URL=smtp+tls://user:password@mail.example.gov.vn:587
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+# Links in those e-mails point here (no request is at hand when a message is sent).
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# Brute-force protection of the login (django-axes): a username is locked from one address
+# after AXES_FAILURE_LIMIT failures, for AXES_COOLOFF_MINUTES. Username *and* address, so a
+# whole office behind one NAT address is not locked out by one person's typos, and an attacker
+# elsewhere cannot lock a real editor out.
+AUTHENTICATION_BACKENDS = [
+    "editorial.auth.LoginAttemptsBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "editorial/lockout.html"
+# Every failed login is still logged (WARNING); successful ones need not fill the log.
+LOGGING.setdefault("loggers", {})["axes"] = {"level": "WARNING"}
+
+# Staff sessions end after SESSION_IDLE_MINUTES without a request (the expiry slides with
+# each request). Only logged-in users have a session here, so the public never writes one.
+SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=30) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True

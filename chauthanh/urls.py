@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("van-ban/", include("documents.urls")),
     path("visitors/", include("visitors.urls")),
+    path("", include("editorial.urls")),
     path("", include("news.urls")),
     path("", include("pages.urls")),
 ]

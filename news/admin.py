@@ -3,6 +3,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 
+from editorial.admin import ArticleWorkflowAdmin, QuickViewFilter
+
 from .models import Article, ArticleImage, Category, SiteIdentity
 
 
@@ -28,14 +30,21 @@ class ArticleImageInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "category", "status", "published_at", "is_featured", "view_count"]
-    list_filter = ["status", "category", "is_featured"]
+class ArticleAdmin(ArticleWorkflowAdmin):  # roles, approval, versions: see editorial/
+    list_display = [
+        "cover_thumb", "title", "category", "workflow_status", "published_at", "created_by",
+        "is_featured", "view_count",
+    ]  # fmt: skip
+    list_display_links = ["cover_thumb", "title"]
+    list_filter = [
+        QuickViewFilter, "status", "category", ("created_by", admin.RelatedOnlyFieldListFilter),
+        "published_at", "is_featured",
+    ]  # fmt: skip
     search_fields = ["title", "lead", "author_line"]
     date_hierarchy = "published_at"
     autocomplete_fields = ["documents"]
     inlines = [ArticleImageInline]
-    list_select_related = ["category"]
+    list_select_related = ["category", "created_by"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "lead", "body", "author_line"]}),
         ("Ảnh đại diện", {"fields": ["cover", "cover_caption", "cover_alt"]}),
@@ -48,13 +57,10 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
 
     def get_readonly_fields(self, request, obj=None):
-        fields = ["view_count"]
+        fields = [*super().get_readonly_fields(request, obj), "view_count"]
         if obj is not None and obj.slug_frozen:
             fields.append("slug")  # published once: its URL never changes
         return fields
-
-    def view_on_site(self, obj):
-        return obj.get_absolute_url() if obj.is_public else None
 
 
 @admin.register(SiteIdentity)

@@ -51,7 +51,7 @@ def test_editor_writes_an_article_with_a_gallery_in_the_admin(admin_client, clie
             "lead": "Sapo.",
             "body": '<p>Nội dung <script>alert(1)</script><b onclick="x()">đậm</b></p>',
             "author_line": "Phan Thưa - TT",
-            "status": "published",
+            "_workflow": "publish",  # the approval button (editorial workflow)
             "published_at_0": "15/06/2023",
             "published_at_1": "08:00:00",
             "images-TOTAL_FORMS": "1",

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from documents.models import CitationChoice, Document, Mention
 from news.models import Article
 
-from .factories import make_article, make_category, make_document
+from .factories import article_form, make_article, make_category, make_document
 
 REPORT_SYMBOLS = {"35-NQ/TW", "53-KL/TW", "24-CT/TU", "4051-QĐ/TU", "03-HD/TU"}
 
@@ -33,23 +33,9 @@ def admin_client(client):
 
 
 def admin_form(article, documents):
-    """The article's change form as the admin submits it, with `documents` selected."""
-    return {
-        "title": article.title,
-        "slug": article.slug,
-        "category": article.category_id,
-        "lead": article.lead,
-        "body": article.body,
-        "author_line": article.author_line,
-        "status": article.status,
-        "published_at_0": "15/06/2023",
-        "published_at_1": "08:00:00",
-        "documents": [d.pk for d in documents],
-        "images-TOTAL_FORMS": "0",
-        "images-INITIAL_FORMS": "0",
-        "images-MIN_NUM_FORMS": "0",
-        "images-MAX_NUM_FORMS": "1000",
-    }
+    """The article's change form as the admin submits it now, with `documents` selected."""
+    article = Article.objects.get(pk=article.pk)  # its current lock version
+    return article_form(article, documents=[d.pk for d in documents])
 
 
 @pytest.mark.django_db

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
@@ -23,6 +24,10 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now).filter(
             Q(expires_at__isnull=True) | Q(expires_at__gt=now)
         )
+
+    def pending(self):
+        """Waiting for an approver (Chờ duyệt)."""
+        return self.filter(status=Article.Status.PENDING)
 
     def for_listing(self):
         """What a list prints: title, lead, date, cover and category; never the body."""
@@ -98,6 +103,13 @@ class Article(models.Model):
     slug_frozen = models.BooleanField(default=False, editable=False)
     created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật", auto_now=True)
+    # The editorial workflow (see editorial/): who owns the draft, and a version number that
+    # every save raises, so that a form loaded before someone else's save is refused.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người tạo", null=True, blank=True,
+        editable=False, on_delete=models.SET_NULL, related_name="articles_created",
+    )  # fmt: skip
+    lock_version = models.PositiveIntegerField("phiên bản sửa", default=0, editable=False)
 
     objects = ArticleManager()
 
@@ -108,6 +120,12 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_public_idx"),
             models.Index(fields=["category", "status", "-published_at"], name="article_cat_idx"),
+        ]
+        permissions = [
+            (
+                "approve_article",
+                "Duyệt bài: xuất bản, hẹn giờ, gỡ, trả lại, sửa bài của người khác",
+            ),
         ]
 
     def __str__(self):
@@ -157,6 +175,8 @@ class Article(models.Model):
             if not self.published_at:
                 self.published_at = timezone.now()
             self.slug_frozen = True
+        if not self._state.adding:
+            self.lock_version += 1
         super().save(*args, **kwargs)
         self._stored_slug = self.slug
         link_cited_documents(self, kwargs.get("update_fields"))

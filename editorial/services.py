@@ -1,0 +1,185 @@
+"""The editorial workflow: each transition checks who may make it, changes the article,
+keeps a version of it and records who did what and when (ArticleEvent).
+
+draft --submit--> pending --publish--> published (live now, or scheduled for published_at)
+pending --withdraw / send_back(reason)--> draft;  published --unpublish--> draft
+"""
+
+import logging
+
+import reversion
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mass_mail
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from news.models import Article, ArticleImage
+
+from . import permissions
+from .models import ArticleEvent
+
+logger = logging.getLogger(__name__)
+Status = Article.Status
+Action = ArticleEvent.Action
+
+# What "restore a version" brings back: the content. The workflow state (status, dates),
+# the slug (an old URL never breaks) and the counters stay as they are now.
+RESTORED_FIELDS = [
+    "title", "lead", "body", "category_id", "author_line", "cover", "cover_width",
+    "cover_height", "cover_caption", "cover_alt", "gallery_title", "gallery_after",
+]  # fmt: skip
+
+
+class WorkflowError(Exception):
+    """A transition that the article's current state does not allow (message in Vietnamese)."""
+
+
+def _require(allowed):
+    if not allowed:
+        raise PermissionDenied("Bạn không có quyền thực hiện thao tác này.")
+
+
+def _lock_state(article, *expected):
+    """Re-read the status under a row lock: a stale page cannot act on an old state."""
+    seen = article.status
+    current = Article.objects.select_for_update().values_list("status", flat=True)
+    article.status = current.get(pk=article.pk)
+    if article.status != seen or article.status not in expected:
+        raise WorkflowError(
+            f"Bài đang ở trạng thái “{article.get_status_display()}”, không thể thực hiện "
+            "thao tác này. Hãy tải lại trang."
+        )
+
+
+def record(article, user, action, note="", publish_at=None):
+    return ArticleEvent.objects.create(
+        article=article, actor=user, action=action, at=timezone.now(), note=note,
+        publish_at=publish_at,
+    )  # fmt: skip
+
+
+def _save(article, user, action, note="", publish_at=None):
+    with reversion.create_revision():
+        reversion.set_user(user)
+        reversion.set_comment(Action(action).label + (f": {note}" if note else ""))
+        article.save()
+    return record(article, user, action, note, publish_at)
+
+
+@transaction.atomic
+def submit(article, user):
+    _require(permissions.can_edit(user, article))
+    _lock_state(article, Status.DRAFT)
+    article.status = Status.PENDING
+    event = _save(article, user, Action.SUBMITTED)
+    transaction.on_commit(lambda: notify_approvers(article, user))
+    return event
+
+
+@transaction.atomic
+def withdraw(article, user):
+    _require(permissions.is_owner(user, article) or permissions.can_approve(user))
+    _lock_state(article, Status.PENDING)
+    article.status = Status.DRAFT
+    return _save(article, user, Action.WITHDRAWN)
+
+
+@transaction.atomic
+def send_back(article, user, reason):
+    _require(permissions.can_approve(user))
+    reason = (reason or "").strip()
+    if not reason:
+        raise WorkflowError("Hãy ghi lý do trả lại để biên tập viên biết cần sửa gì.")
+    _lock_state(article, Status.PENDING)
+    article.status = Status.DRAFT
+    return _save(article, user, Action.SENT_BACK, note=reason)
+
+
+@transaction.atomic
+def publish(article, user, at=None):
+    """Publish now, or at `at` / the article's own published_at when that lies ahead."""
+    _require(permissions.can_approve(user))
+    _lock_state(article, Status.DRAFT, Status.PENDING)
+    now = timezone.now()
+    article.published_at = at or article.published_at or now
+    if article.expires_at and article.expires_at <= article.published_at:
+        raise WorkflowError("Ngày hết hạn phải sau ngày xuất bản.")
+    article.status = Status.PUBLISHED
+    action = Action.SCHEDULED if article.published_at > now else Action.PUBLISHED
+    return _save(article, user, action, publish_at=article.published_at)
+
+
+def schedule(article, user, at):
+    if at <= timezone.now():
+        raise WorkflowError("Giờ hẹn xuất bản phải ở tương lai.")
+    return publish(article, user, at=at)
+
+
+@transaction.atomic
+def unpublish(article, user, reason=""):
+    _require(permissions.can_approve(user))
+    _lock_state(article, Status.PUBLISHED)
+    article.status = Status.DRAFT
+    return _save(article, user, Action.UNPUBLISHED, note=(reason or "").strip())
+
+
+@transaction.atomic
+def restore(article, version, user):
+    """Bring back the content of an earlier version (and its gallery) as a new version."""
+    _require(permissions.can_approve(user))
+    if version.object_id != str(article.pk) or version._model is not Article:
+        raise WorkflowError("Phiên bản này không thuộc bài viết này.")
+    data = version.field_dict
+    for name in RESTORED_FIELDS:
+        if name in data:
+            setattr(article, name, data[name])
+    image_versions = list(version.revision.version_set.get_for_model(ArticleImage))
+    with reversion.create_revision():
+        reversion.set_user(user)
+        stamp = timezone.localtime(version.revision.date_created).strftime("%H:%M %d/%m/%Y")
+        reversion.set_comment(f"Khôi phục phiên bản lúc {stamp}")
+        article.save()
+        article.documents.set(data.get("documents", []))
+        kept = []
+        for image_version in image_versions:
+            image_version.revert()
+            kept.append(int(image_version.object_id))
+        article.images.exclude(pk__in=kept).delete()
+    return record(article, user, Action.RESTORED, note=f"Phiên bản lúc {stamp}")
+
+
+def approvers():
+    """Active users who may approve and have an e-mail address."""
+    perm = Permission.objects.get(content_type__app_label="news", codename="approve_article")
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .exclude(email="")
+        .filter(Q(is_superuser=True) | Q(groups__permissions=perm) | Q(user_permissions=perm))
+        .distinct()
+    )
+
+
+def notify_approvers(article, submitter):
+    """E-mail every approver but the submitter. A mail fault never undoes the submission."""
+    admin_url = settings.SITE_URL + reverse("admin:news_article_change", args=[article.pk])
+    preview_url = settings.SITE_URL + reverse("editorial:preview", args=[article.slug])
+    who = submitter.get_full_name() or submitter.get_username()
+    subject = f"[Chờ duyệt] {article.title}"[:200]
+    body = (
+        f"{who} vừa gửi bài “{article.title}” để duyệt.\n\n"
+        f"Duyệt bài: {admin_url}\nXem trước: {preview_url}\n"
+    )
+    messages = [
+        (subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+        for user in approvers().exclude(pk=submitter.pk)
+    ]
+    try:
+        send_mass_mail(messages, fail_silently=False)
+    except Exception:  # an SMTP outage must not break the editor's click
+        logger.exception("Could not e-mail the approvers about article %s", article.pk)

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "ckeditor",
     "news",
     "documents",
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,7 @@ admin.site.index_title = "Ban Biên tập"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("van-ban/", include("documents.urls")),
+    path("tim-kiem/", include("search.urls")),
     path("", include("news.urls")),
 ]
 

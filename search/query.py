@@ -3,7 +3,7 @@
 import difflib
 from dataclasses import dataclass, field
 
-from django.db import connections
+from django.db import connections, transaction
 from django.db.models import BooleanField, Case, F, FloatField, Func, IntegerField, Value, When
 
 from .models import SearchEntry, SearchWord
@@ -56,7 +56,9 @@ class WordsMatch(Func):
     def as_sql(self, compiler, connection, **extra):
         column, params = compiler.compile(self.source_expressions[0])
         query, query_params = compiler.compile(self.source_expressions[1])
-        sql = f"array_to_tsvector(string_to_array(btrim({column}), ' ')) @@ CAST({query} AS tsquery)"
+        sql = (
+            f"array_to_tsvector(string_to_array(btrim({column}), ' ')) @@ CAST({query} AS tsquery)"
+        )
         return sql, [*params, *query_params]
 
 
@@ -81,10 +83,7 @@ def search(words, kind=None, category_ids=None, year=None):
     if year:
         found = found.filter(year=year)
     title_hits = sum(
-        (
-            Case(When(title_words__contains=f" {w} ", then=1), default=0)
-            for w in words
-        ),
+        (Case(When(title_words__contains=f" {w} ", then=1), default=0) for w in words),
         Value(0),
     )
     return (
@@ -114,23 +113,37 @@ def _correctable(word):
     return len(word) >= 3 and not word.isdigit()
 
 
-def nearest_word(word, exclude=()):
-    """The indexed word closest to `word` (trigrams on PostgreSQL, difflib on SQLite)."""
-    words = SearchWord.objects.exclude(word__in=[word, *exclude])
+SUGGESTION_THRESHOLD = 0.2  # pg_trgm's default (0.3) misses short slips: "ngi" for "nghi"
+
+
+def _neighbours(word, words):
+    """Indexed words that look like `word`: trigrams on PostgreSQL, a cheap filter on SQLite."""
     if connections[words.db].vendor == "postgresql":
-        return (
-            words.filter(TrigramSimilar(F("word"), Value(word)))
-            .annotate(similarity=Similarity(F("word"), Value(word)))
-            .order_by("-similarity", "word")
-            .values_list("word", flat=True)
-            .first()
-        )
-    # SQLite: a simpler neighbourhood (same first letter, similar length) ranked by difflib.
-    candidates = words.filter(word__startswith=word[0]).annotate(
+        with transaction.atomic(using=words.db), connections[words.db].cursor() as cursor:
+            # Local to this transaction: the connection's other queries keep the default.
+            cursor.execute(
+                "SELECT set_config('pg_trgm.similarity_threshold', %s, true)",
+                [str(SUGGESTION_THRESHOLD)],
+            )
+            return list(
+                words.filter(TrigramSimilar(F("word"), Value(word)))
+                .annotate(similarity=Similarity(F("word"), Value(word)))
+                .order_by("-similarity", "word")
+                .values_list("word", flat=True)[:20]
+            )
+    # SQLite: same first letter, similar length.
+    words = words.filter(word__startswith=word[0]).annotate(
         n=Func(F("word"), function="LENGTH", output_field=IntegerField())
     )
-    candidates = candidates.filter(n__gte=len(word) - 2, n__lte=len(word) + 2)
-    close = difflib.get_close_matches(word, list(candidates.values_list("word", flat=True)), 1)
+    return list(
+        words.filter(n__gte=len(word) - 2, n__lte=len(word) + 2).values_list("word", flat=True)
+    )
+
+
+def nearest_word(word):
+    """The indexed word closest to `word` (another word than itself), or None."""
+    neighbours = _neighbours(word, SearchWord.objects.exclude(word=word))
+    close = difflib.get_close_matches(word, neighbours, n=1, cutoff=0.6)
     return close[0] if close else None
 
 

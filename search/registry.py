@@ -13,9 +13,10 @@ Registering connects the model's post_save/post_delete to the index; code that c
 rows with queryset.update() calls `search.index.reindex(queryset)` afterwards.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Callable
+from typing import Any
 
 
 @dataclass

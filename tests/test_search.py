@@ -165,7 +165,9 @@ def test_title_matches_come_before_body_matches_and_newer_before_older():
 @pytest.mark.django_db
 def test_filters_by_kind_category_and_year():
     economy = make_category(name="Kinh tế")
-    old = make_article(title="Lúa mùa", category=economy, published_at=timezone.now().replace(year=2020))
+    old = make_article(
+        title="Lúa mùa", category=economy, published_at=timezone.now().replace(year=2020)
+    )
     new = make_article(title="Lúa mùa năm nay")
     document = make_document(title="Về lúa mùa", issued_on=date(2019, 5, 1))
     assert len(found("lua mua")) == 3
@@ -250,3 +252,18 @@ def test_no_suggestion_leads_to_a_draft():
     make_article(title="Kế hoạch tuyệt mật", status=Article.Status.DRAFT)
     make_article(title="Kế hoạch công khai")
     assert q.suggest(q.parse("ke hoach tuyet matt").words) is None
+
+
+# --- PostgreSQL: the index is what answers --------------------------------------------------
+
+
+def test_postgresql_answers_through_the_full_text_index(postgresql):
+    make_article(title="Nghị quyết 35")
+    queryset = q.matching(SearchEntry.objects.visible(), ["nghi", "35"])
+    assert queryset.count() == 1
+    sql, params = queryset.query.sql_with_params()
+    with postgresql.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table is scanned otherwise
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "search_entry_words_fts" in plan, plan

@@ -12,7 +12,7 @@ def _row(kind, obj):
     entry = kind.entry(obj)
     title_words = index_tokens(entry.title)
     words = list(dict.fromkeys(title_words + index_tokens(entry.text)))
-    date = entry.date
+    date = entry.date or timezone.now()  # a draft without a date: any date will do
     return (
         SearchEntry(
             kind=kind.slug,
@@ -26,7 +26,7 @@ def _row(kind, obj):
             visible_from=entry.visible_from,
             visible_until=entry.visible_until,
             date=date,
-            year=timezone.localtime(date).year if date else None,
+            year=timezone.localtime(date).year,
             category_id=entry.category_id,
         ),
         words,

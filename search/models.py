@@ -23,7 +23,8 @@ class SearchEntry(models.Model):
 
     `words` and `title_words` hold the folded tokens (see search.text), space-separated and
     padded: " nghi quyet 35 nq tw ". SQLite matches them with LIKE '% word %'; PostgreSQL
-    with a full-text index over the same tokens (migration 0002), so both find the same set.
+    with tsvector columns generated from them, under GIN indexes (migration 0003), so both
+    find the same set.
     """
 
     kind = models.CharField("loại", max_length=20)
@@ -36,8 +37,8 @@ class SearchEntry(models.Model):
     public = models.BooleanField(default=False)
     visible_from = models.DateTimeField(null=True, blank=True)
     visible_until = models.DateTimeField(null=True, blank=True)
-    date = models.DateTimeField(null=True, blank=True)
-    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    date = models.DateTimeField()  # sorts "newer first"; never null, so one plain index serves
+    year = models.PositiveSmallIntegerField()
     category_id = models.PositiveBigIntegerField(null=True, blank=True)
 
     objects = SearchEntryQuerySet.as_manager()
@@ -45,11 +46,15 @@ class SearchEntry(models.Model):
     class Meta:
         verbose_name = "mục tìm kiếm"
         verbose_name_plural = "chỉ mục tìm kiếm"
-        ordering = [models.F("date").desc(nulls_last=True), "kind", "object_id"]
+        ordering = ["-date", "kind", "object_id"]
         constraints = [
             models.UniqueConstraint(fields=["kind", "object_id"], name="search_entry_object")
         ]
-        indexes = [models.Index(fields=["year"], name="search_entry_year_idx")]
+        indexes = [
+            models.Index(fields=["year"], name="search_entry_year_idx"),
+            # Results walk this index newest first and stop at the page (search.query.Results).
+            models.Index(fields=["-date", "kind", "object_id"], name="search_entry_order_idx"),
+        ]
 
     def __str__(self):
         return self.title

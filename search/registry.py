@@ -27,7 +27,7 @@ class Entry:
     text: str  # plain text (no HTML), shown in snippets
     url: str
     public: bool  # approved for the public (time limits below still apply)
-    date: datetime | None = None  # sorts "newer first" and gives the year filter
+    date: datetime | None = None  # sorts "newer first", gives the year; None: indexing time
     visible_from: datetime | None = None  # a scheduled publication time
     visible_until: datetime | None = None  # an expiry
     category_id: int | None = None

@@ -16,7 +16,7 @@ RESULTS_PER_PAGE = 15
 def read_filters(params, categories):
     """Kind, category and year from the URL; anything unknown or malformed is ignored.
 
-    Returns the filters for search() and the slug of the chosen category (or None).
+    Returns the filters for query.search() and the slug of the chosen category (or None).
     """
     filters, slug = {}, params.get("chuyen-muc")
     if params.get("loai") in KINDS:
@@ -30,31 +30,33 @@ def read_filters(params, categories):
     return filters, chosen[0].slug if chosen else None
 
 
+def present(entries, words):
+    """Highlighted title, snippet and kind label for each entry of a page of results."""
+    for entry in entries:
+        entry.title_html = highlight(entry.title, words)
+        entry.snippet = snippet(entry.text, words)
+        entry.kind_label = KINDS[entry.kind].label if entry.kind in KINDS else ""
+
+
+def year_choices():
+    this_year = timezone.localdate().year
+    first = SearchEntry.objects.aggregate(first=Min("year"))["first"] or this_year
+    return range(this_year, min(first, this_year) - 1, -1)
+
+
 def results(request):
     query = q.parse(request.GET.get("q", ""))
     categories = list(Category.objects.all())
     filters, chosen_category = read_filters(request.GET, categories)
-    page = suggestion = None
+    page = suggestion = results = None
     if query.words:
-        page = Paginator(q.search(query.words, **filters), RESULTS_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
-        for entry in page:
-            entry.title_html = highlight(entry.title, query.words)
-            entry.snippet = snippet(entry.text, query.words)
-            entry.kind_label = KINDS[entry.kind].label if entry.kind in KINDS else ""
+        results = q.search(query.words, **filters)
+        page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        present(page, query.words)
         if not page.paginator.count:
             suggestion = q.suggest(query.words, **filters)
-    first_year = SearchEntry.objects.aggregate(first=Min("year"))["first"]
-    this_year = timezone.localdate().year
-    context = {
-        "query": query,
-        "page": page,
-        "suggestion": suggestion,
-        "filters": filters,
-        "chosen_category": chosen_category,
-        "kinds": KINDS.values(),
-        "categories": categories,
-        "years": range(this_year, (first_year or this_year) - 1, -1),
-    }
-    return render(request, "search/results.html", context)
+    return render(request, "search/results.html", {
+        "query": query, "results": results, "page": page, "suggestion": suggestion,
+        "filters": filters, "chosen_category": chosen_category, "categories": categories,
+        "kinds": KINDS.values(), "years": year_choices(),
+    })  # fmt: skip

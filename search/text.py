@@ -49,6 +49,8 @@ def token_string(words):
 
 def _fold_with_map(text):
     """The folded text and, for each of its characters, the index of its original character."""
+    if all(len(fold_char(c)) == 1 for c in set(text)):  # the usual case: one for one
+        return "".join(map(fold_char, text)), range(len(text))
     folded, origin = [], []
     for i, char in enumerate(text):
         piece = fold_char(char)

@@ -280,3 +280,29 @@ def test_the_benchmark_command_runs_and_cleans_up_after_itself():
     assert SearchEntry.objects.filter(kind="bai-viet").count() == 31
     call_command("search_bench", cleanup=True, stdout=out)
     assert Article.objects.count() == 1 == SearchEntry.objects.filter(kind="bai-viet").count()
+
+
+@pytest.mark.django_db
+def test_pages_cut_across_title_and_body_matches_keep_the_ranked_order():
+    now = timezone.now()
+    for n in range(3):
+        make_article(title=f"Kênh Trà Cú {n}", published_at=now - timedelta(days=n))
+        make_article(title=f"Tin {n}", lead="Kênh Trà Cú", published_at=now - timedelta(hours=n))
+    results = q.search(["kenh", "tra", "cu"])
+    ranked = list(results)
+    assert [e.title for e in ranked[:3]] == ["Kênh Trà Cú 0", "Kênh Trà Cú 1", "Kênh Trà Cú 2"]
+    assert [e.title for e in ranked[3:]] == ["Tin 0", "Tin 1", "Tin 2"]
+    for start in range(6):
+        for stop in range(start + 1, 8):
+            assert results[start:stop] == ranked[start:stop], (start, stop)
+
+
+@pytest.mark.django_db
+def test_counting_stops_past_the_limit_and_says_more_than(client, monkeypatch):
+    monkeypatch.setattr(q, "RESULT_LIMIT", 4)
+    for n in range(6):
+        make_article(title=f"Sông Cổ Chiên {n}")
+    results = q.search(["song", "co", "chien"])
+    assert results.capped and results.count() == 4
+    html = client.get("/tim-kiem/", {"q": "song co chien"}).content.decode()
+    assert "Tìm thấy hơn 4 kết quả" in html

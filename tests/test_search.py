@@ -306,3 +306,11 @@ def test_counting_stops_past_the_limit_and_says_more_than(client, monkeypatch):
     assert results.capped and results.count() == 4
     html = client.get("/tim-kiem/", {"q": "song co chien"}).content.decode()
     assert "Tìm thấy hơn 4 kết quả" in html
+
+
+@pytest.mark.django_db
+def test_migrate_indexes_content_that_predates_the_index():
+    article = make_article(title="Chợ nổi Châu Thành")
+    SearchEntry.objects.all().delete()
+    call_command("migrate", verbosity=0)
+    assert found("cho noi") == [("bai-viet", article.pk)]

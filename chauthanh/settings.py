@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "reversion",
     "axes",
     "editorial",
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ urlpatterns = [
     path("van-ban/", include("documents.urls")),
     path("visitors/", include("visitors.urls")),
     path("", include("editorial.urls")),
+    path("tim-kiem/", include("search.urls")),
     path("", include("news.urls")),
     path("", include("pages.urls")),
 ]

@@ -1,0 +1,55 @@
+"""Articles, documents and static pages in the search index."""
+
+from datetime import datetime, time
+
+from django.utils import timezone
+
+from documents.models import Document
+from news.models import Article
+from pages.models import Page
+
+from .registry import Entry, register
+from .text import plain_text
+
+
+def article_entry(article):
+    return Entry(
+        title=article.title,
+        text=plain_text(f"{article.lead}\n<p>{article.body}</p>"),
+        url=article.get_absolute_url(),
+        public=article.status == Article.Status.PUBLISHED and article.published_at is not None,
+        date=article.published_at,
+        visible_from=article.published_at,
+        visible_until=article.expires_at,
+        category_id=article.category_id,
+    )
+
+
+def document_entry(document):
+    issued = document.issued_on
+    date = (
+        timezone.make_aware(datetime.combine(issued, time.min)) if issued else document.created_at
+    )
+    return Entry(
+        title=document.full_name,
+        text=plain_text(" ".join(filter(None, [document.title, document.issuing_body]))),
+        url=document.get_absolute_url(),
+        public=True,  # the document library is public as a whole
+        date=date,
+    )
+
+
+def page_entry(page):
+    return Entry(
+        title=page.title,
+        text=plain_text(page.body),
+        url=page.get_absolute_url(),
+        public=page.is_published,
+        date=page.updated_at,
+    )
+
+
+def register_defaults():
+    register(Article, slug="bai-viet", label="Bài viết", entry=article_entry)
+    register(Document, slug="van-ban", label="Văn bản", entry=document_entry)
+    register(Page, slug="trang", label="Trang", entry=page_entry)

@@ -1,0 +1,77 @@
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class SearchEntryQuerySet(models.QuerySet):
+    def visible(self):
+        """What the public may find: approved, its time has come, not expired.
+
+        The time limits are checked here, at query time, so a scheduled article becomes
+        findable the moment it becomes visible, without a cron job.
+        """
+        now = timezone.now()
+        return self.filter(
+            Q(visible_from__isnull=True) | Q(visible_from__lte=now),
+            Q(visible_until__isnull=True) | Q(visible_until__gt=now),
+            public=True,
+        )
+
+
+class SearchEntry(models.Model):
+    """One searchable object (article, document, page), its text folded for matching.
+
+    `words` and `title_words` hold the folded tokens (see search.text), space-separated and
+    padded: " nghi quyet 35 nq tw ". SQLite matches them with LIKE '% word %'; PostgreSQL
+    with tsvector columns generated from them, under GIN indexes (migration 0003), so both
+    find the same set.
+    """
+
+    kind = models.CharField("loại", max_length=20)
+    object_id = models.PositiveBigIntegerField()
+    title = models.TextField("tiêu đề")
+    text = models.TextField("nội dung", blank=True)
+    url = models.CharField(max_length=300)
+    title_words = models.TextField(blank=True)
+    words = models.TextField(blank=True)
+    public = models.BooleanField(default=False)
+    visible_from = models.DateTimeField(null=True, blank=True)
+    visible_until = models.DateTimeField(null=True, blank=True)
+    date = models.DateTimeField()  # sorts "newer first"; never null, so one plain index serves
+    year = models.PositiveSmallIntegerField()
+    category_id = models.PositiveBigIntegerField(null=True, blank=True)
+
+    objects = SearchEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "mục tìm kiếm"
+        verbose_name_plural = "chỉ mục tìm kiếm"
+        ordering = ["-date", "kind", "object_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="search_entry_object")
+        ]
+        indexes = [
+            models.Index(fields=["year"], name="search_entry_year_idx"),
+            # Results walk this index newest first and stop at the page (search.query.Results).
+            models.Index(fields=["-date", "kind", "object_id"], name="search_entry_order_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class SearchWord(models.Model):
+    """Every token ever indexed: the vocabulary that "Có phải bạn muốn tìm" suggests from.
+
+    It only grows (a word of a deleted or unpublished text stays), so a suggestion is shown
+    only when it finds something the public may see.
+    """
+
+    word = models.CharField(max_length=60, unique=True)
+
+    class Meta:
+        verbose_name = "từ"
+        verbose_name_plural = "từ vựng tìm kiếm"
+
+    def __str__(self):
+        return self.word

@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install migrate
+.PHONY: run test lint install migrate backup restore
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
@@ -42,3 +42,11 @@ test: lint
 	$(CHECK_ENV) $(MANAGE) check
 	$(CHECK_ENV) $(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/pytest
+
+# Backups (operations app): the database and the media in one tar file under backups/.
+backup: install
+	$(MANAGE) backup
+
+restore: install
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/chauthanh-....tar"; exit 2; }
+	$(MANAGE) restore "$(FILE)"

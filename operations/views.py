@@ -6,9 +6,10 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import SuspiciousFileOperation
 from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.static import serve
@@ -85,7 +86,10 @@ def server_error(request):
 def serve_media(request, path):
     """/media/ where no nginx stands in front (make run, tests), with nginx's rules:
     images shown, every other file downloaded; nothing uploaded runs as a page."""
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    try:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    except SuspiciousFileOperation as exc:  # "../" out of MEDIA_ROOT: simply not there
+        raise Http404("Không có tệp này.") from exc
     content_type = mimetypes.guess_type(path)[0]
     if content_type not in INLINE_MEDIA_TYPES:
         response["Content-Disposition"] = "attachment"

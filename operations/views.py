@@ -88,7 +88,8 @@ def serve_media(request, path):
     images shown, every other file downloaded; nothing uploaded runs as a page."""
     try:
         response = serve(request, path, document_root=settings.MEDIA_ROOT)
-    except SuspiciousFileOperation as exc:  # "../" out of MEDIA_ROOT: simply not there
+    except (SuspiciousFileOperation, OSError, ValueError) as exc:
+        # "../" out of MEDIA_ROOT, a name too long for the file system, a NUL byte: not there.
         raise Http404("Không có tệp này.") from exc
     content_type = mimetypes.guess_type(path)[0]
     if content_type not in INLINE_MEDIA_TYPES:

@@ -83,7 +83,9 @@ def test_browser_reports_no_policy_violation_on_public_pages(page, live_server):
     call_command("loaddata", "nq35_report", verbosity=0)
     article = Article.objects.get()
     violations = []
-    page.on("console", lambda msg: "Content Security Policy" in msg.text and violations.append(msg.text))
+    page.on(
+        "console", lambda msg: "Content Security Policy" in msg.text and violations.append(msg.text)
+    )
     for url in ["/", article.get_absolute_url(), "/van-ban/"]:
         response = page.goto(live_server.url + url)
         assert "script-src 'self'" in response.headers["content-security-policy"]

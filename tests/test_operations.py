@@ -103,10 +103,13 @@ def test_admin_changes_are_kept_in_a_read_only_audit_log(admin_client):
     assert response.status_code == 302
     entry = LogEntry.objects.get()
     assert entry.object_repr == "Tin tức - Sự kiện" and entry.is_change()
-    listing = admin_client.get("/admin/admin/logentry/").content.decode()
-    assert "Tin tức - Sự kiện" in listing
-    detail = admin_client.get(f"/admin/admin/logentry/{entry.pk}/change/")
+    listing = admin_client.get("/admin/operations/auditentry/").content.decode()
+    assert "Tin tức - Sự kiện" in listing and 'field-action">Sửa<' in listing
+    assert f'field-who">{entry.user.username}<' in listing
+    assert "Nhật ký thay đổi" in admin_client.get("/admin/").content.decode()
+    detail = admin_client.get(f"/admin/operations/auditentry/{entry.pk}/change/")
     assert detail.status_code == 200  # shown read-only
-    assert admin_client.post(f"/admin/admin/logentry/{entry.pk}/delete/").status_code == 403
-    assert admin_client.get("/admin/admin/logentry/add/").status_code == 403
+    assert "người thực hiện" in detail.content.decode().lower()
+    assert admin_client.post(f"/admin/operations/auditentry/{entry.pk}/delete/").status_code == 403
+    assert admin_client.get("/admin/operations/auditentry/add/").status_code == 403
     assert LogEntry.objects.count() == 1

@@ -33,7 +33,9 @@ from .servers import (
     wait_for_port,
 )
 
-pytestmark = pytest.mark.stack
+# django_db: pytest-django creates the test database only for runs that select a test marked
+# so; the stack's own database is made beside it (stack_env).
+pytestmark = [pytest.mark.stack, pytest.mark.django_db]
 
 REPORT_PHOTO = "news/2023/06/nq35-chu-tri-hoi-nghi.jpg"
 

@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install migrate bench
+.PHONY: run test lint install migrate bench backup restore
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
@@ -46,3 +46,11 @@ test: lint
 # Load test on 127.0.0.1: gunicorn + PostgreSQL (BENCH_DATABASE_URL) driven by wrk.
 bench: install
 	$(PY) bench/run.py
+
+# Backups (operations app): the database and the media in one tar file under backups/.
+backup: install
+	$(MANAGE) backup
+
+restore: install
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/chauthanh-....tar"; exit 2; }
+	$(MANAGE) restore "$(FILE)"

@@ -228,3 +228,71 @@ LOGGING.setdefault("loggers", {})["axes"] = {"level": "WARNING"}
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=30) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
+
+# --- Production: HTTPS, headers, Redis, uploads, logging, faults (the `operations` app) ---------
+# Everything here is switched by environment variables alone (deploy/chauthanh.env.example).
+INSTALLED_APPS += ["operations"]
+# The request id comes first so that every later layer, and every log line, carries it; the
+# security headers wrap everything, error pages included.
+MIDDLEWARE = [
+    "operations.middleware.RequestIdMiddleware",
+    "operations.middleware.SecurityHeadersMiddleware",
+    *MIDDLEWARE,
+]
+
+# HTTPS=true once nginx terminates TLS in front (deploy/nginx/chauthanh.conf). Off by default:
+# `make run` serves plain http://127.0.0.1:8000, where secure cookies would break the admin login.
+HTTPS = env.bool("HTTPS", default=False)
+if HTTPS:
+    # nginx sets X-Forwarded-Proto itself (never passes the client's); gunicorn listens on
+    # loopback or a socket only, so nobody else can send this header to Django.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    # A load balancer probes /healthz over plain HTTP on the private network.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+SILENCED_SYSTEM_CHECKS += [
+    # security.W021 (HSTS preload): entering the browsers' preload list binds the whole domain
+    # (often a shared *.gov.vn zone) for months and is the domain owner's decision, not this
+    # application's; SECURE_HSTS_PRELOAD=true opts in once they have taken it.
+    "security.W021",
+]
+SESSION_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Redis when CACHE_URL names one. django-redis with IGNORE_EXCEPTIONS: when Redis is down every
+# cache read is a miss and every write is dropped (and logged), so the site goes on, slower.
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    CACHES["default"]["BACKEND"] = "django_redis.cache.RedisCache"
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "IGNORE_EXCEPTIONS": True,
+            # Short timeouts: a Redis that hangs must not hold a worker for long.
+            "SOCKET_CONNECT_TIMEOUT": env.float("REDIS_CONNECT_TIMEOUT", default=0.5),
+            "SOCKET_TIMEOUT": env.float("REDIS_TIMEOUT", default=0.5),
+        }
+    )
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    DJANGO_REDIS_LOGGER = "operations.cache"
+
+# Uploads are stored under unguessable names (operations.storage); loaddata keeps the names
+# its fixtures give. An upload is refused with a form error when the disk would keep less free.
+STORAGES["default"] = {"BACKEND": "operations.storage.MediaStorage"}
+MEDIA_MIN_FREE_BYTES = env.int("MEDIA_MIN_FREE_MB", default=100) * 1024 * 1024
+
+# JSON lines on stdout (journald/any collector parses them), each with its request id.
+# LOG_FORMAT=plain for a human at a terminal.
+LOGGING["filters"] = {"request_id": {"()": "operations.logging.RequestIdFilter"}}
+LOGGING["formatters"]["json"] = {"()": "operations.logging.JsonFormatter"}
+LOGGING["formatters"]["plain"]["format"] = (
+    "%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s"
+)
+LOGGING["handlers"]["console"].update(
+    {"formatter": env("LOG_FORMAT", default="json"), "filters": ["request_id"]}
+)

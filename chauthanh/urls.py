@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
+
+from operations.views import serve_media
 
 admin.site.site_header = "Quản trị Trang thông tin điện tử"
 admin.site.site_title = "Quản trị"
@@ -9,6 +10,7 @@ admin.site.index_title = "Ban Biên tập"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("operations.urls")),
     path("van-ban/", include("documents.urls")),
     path("visitors/", include("visitors.urls")),
     path("", include("editorial.urls")),
@@ -20,6 +22,7 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     # Production serves /media/ from nginx (SERVE_MEDIA=false); this is for make run and tests.
     media_prefix = settings.MEDIA_URL.strip("/")
-    urlpatterns += [
-        re_path(rf"^{media_prefix}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    ]
+    urlpatterns += [re_path(rf"^{media_prefix}/(?P<path>.*)$", serve_media)]
+
+# Vietnamese error page with the request id; 503 when the database is down (operations.views).
+handler500 = "operations.views.server_error"

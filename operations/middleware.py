@@ -1,0 +1,77 @@
+import re
+import uuid
+
+from django.urls import NoReverseMatch, reverse
+
+from .logging import current_request_id
+
+# nginx passes its own $request_id; anything else from outside is replaced.
+VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
+
+# Public pages carry no inline script or style: every script and stylesheet is a file of ours.
+# Images may come from elsewhere (an article may show a picture by its https address).
+PUBLIC_CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data: https:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+# The admin (and CKEditor inside it) relies on inline scripts and styles; it still may not be
+# framed nor load plugins, and is reachable by staff only.
+ADMIN_CSP = "object-src 'none'; base-uri 'self'; frame-ancestors 'none'"
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=()"
+)
+
+
+def admin_prefix():
+    try:
+        return reverse("admin:index")
+    except NoReverseMatch:  # a URLconf without the admin
+        return "\0"  # no path starts with it
+
+
+class RequestIdMiddleware:
+    """Gives each request an id: in the logs, on the error pages, in the X-Request-ID header."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.headers.get("X-Request-ID", "")
+        request.request_id = incoming if VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        token = current_request_id.set(request.request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            current_request_id.reset(token)
+        response["X-Request-ID"] = request.request_id
+        return response
+
+
+class SecurityHeadersMiddleware:
+    """Content-Security-Policy and Permissions-Policy (Django's SecurityMiddleware does the rest:
+    nosniff, Referrer-Policy, HSTS; XFrameOptionsMiddleware the frame denial).
+
+    A view that needs another policy (say, a PDF shown in a frame of our own) sets its own
+    header, which is kept.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        is_admin = request.path.startswith(admin_prefix())
+        response.headers.setdefault(
+            "Content-Security-Policy", ADMIN_CSP if is_admin else PUBLIC_CSP
+        )
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response

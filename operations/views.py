@@ -1,0 +1,99 @@
+import logging
+import mimetypes
+import sys
+import time
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import SuspiciousFileOperation
+from django.db import DatabaseError, connection
+from django.db.migrations.executor import MigrationExecutor
+from django.http import Http404, HttpResponse, JsonResponse
+from django.template import loader
+from django.views.decorators.cache import never_cache
+from django.views.static import serve
+
+from .storage import InsufficientStorage
+
+logger = logging.getLogger(__name__)
+
+# Media shown in the page; anything else (PDF, Word, ...) is downloaded, never rendered here.
+INLINE_MEDIA_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp"}
+# The migration graph is read from disk: checked once a minute per process, not per probe.
+MIGRATIONS_CHECK_SECONDS = 60
+_migrations_ok_until = 0.0
+
+
+def migrations_applied():
+    global _migrations_ok_until
+    if time.monotonic() < _migrations_ok_until:
+        return True
+    executor = MigrationExecutor(connection)
+    pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    if not pending:
+        _migrations_ok_until = time.monotonic() + MIGRATIONS_CHECK_SECONDS
+    return not pending
+
+
+@never_cache
+def healthz(request):
+    """For the load balancer: 200 when the database answers and every migration is applied.
+
+    The cache is reported but does not fail the check: without Redis the site is slower, not down.
+    """
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        checks["database"] = "ok"
+        checks["migrations"] = "ok" if migrations_applied() else "pending"
+    except DatabaseError:
+        logger.exception("Health check: database unreachable")
+        checks["database"] = "unreachable"
+    checks["cache"] = cache_status()
+    healthy = checks["database"] == "ok" and checks["migrations"] == "ok"
+    return JsonResponse(
+        {"status": "ok" if healthy else "fail", **checks}, status=200 if healthy else 503
+    )
+
+
+def cache_status():
+    """Writes and reads back a value: with Redis down (IGNORE_EXCEPTIONS) the read misses."""
+    token = uuid.uuid4().hex
+    cache.set("healthz:probe", token, 10)
+    return "ok" if cache.get("healthz:probe") == token else "unavailable"
+
+
+def server_error(request):
+    """handler500: a Vietnamese page with the request id to quote; 503 when the database is
+    down, 507 when the disk is full. Renders without the database (no context processors)."""
+    exc = sys.exc_info()[1]
+    request_id = getattr(request, "request_id", "-")
+    if isinstance(exc, DatabaseError):
+        template, status = "503.html", 503
+    elif isinstance(exc, InsufficientStorage):
+        template, status = "507.html", 507
+    else:
+        template, status = "500.html", 500
+    body = loader.get_template(template).render({"request_id": request_id})
+    response = HttpResponse(body, status=status)
+    if status == 503:
+        response["Retry-After"] = "60"
+    return response
+
+
+def serve_media(request, path):
+    """/media/ where no nginx stands in front (make run, tests), with nginx's rules:
+    images shown, every other file downloaded; nothing uploaded runs as a page."""
+    try:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    except (SuspiciousFileOperation, OSError, ValueError) as exc:
+        # "../" out of MEDIA_ROOT, a name too long for the file system, a NUL byte: not there.
+        raise Http404("Không có tệp này.") from exc
+    content_type = mimetypes.guess_type(path)[0]
+    if content_type not in INLINE_MEDIA_TYPES:
+        response["Content-Disposition"] = "attachment"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

@@ -8,6 +8,7 @@ admin.site.site_title = "Quản trị"
 admin.site.index_title = "Ban Biên tập"
 
 urlpatterns = [
+    path("admin/anh/", include("photos.urls")),  # CKEditor's image upload (staff only)
     path("admin/", admin.site.urls),
     path("van-ban/", include("documents.urls")),
     path("visitors/", include("visitors.urls")),

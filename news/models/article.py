@@ -6,6 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
+from photos import library
+from photos.fields import PhotoField
+
 from ..fields import SanitizedHTMLField
 from ..richtext import split_blocks
 from ..text import SLUG_MAX_LENGTH, unique_slug
@@ -56,7 +59,7 @@ class Article(models.Model):
         related_name="articles",
     )
     author_line = models.CharField("tác giả", max_length=200, blank=True)
-    cover = models.ImageField(
+    cover = PhotoField(
         "ảnh đại diện", upload_to="news/%Y/%m/", blank=True,
         width_field="cover_width", height_field="cover_height",
         validators=[FileExtensionValidator(PHOTO_EXTENSIONS)],
@@ -66,6 +69,11 @@ class Article(models.Model):
     cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_caption = models.CharField("chú thích ảnh đại diện", max_length=500, blank=True)
     cover_alt = models.CharField("mô tả ảnh đại diện (alt)", max_length=300, blank=True)
+    # Photo library (issue 5): the cover may be picked from the library instead of uploaded.
+    cover_photo = models.ForeignKey(
+        "photos.Photo", verbose_name="hoặc chọn ảnh đại diện từ thư viện", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
     gallery_title = models.CharField(
         "tiêu đề bộ ảnh",
         max_length=200,
@@ -132,6 +140,7 @@ class Article(models.Model):
         )
 
     def clean(self):
+        library.clean_linked(self, "cover", "cover_photo", "cover_alt", "cover_caption", False)
         stored = getattr(self, "_stored_slug", None)
         if self.slug_frozen and stored and self.slug != stored:
             raise ValidationError({"slug": "Bài đã xuất bản: đường dẫn không được thay đổi."})
@@ -152,7 +161,8 @@ class Article(models.Model):
             if not self.published_at:
                 self.published_at = timezone.now()
             self.slug_frozen = True
-        super().save(*args, **kwargs)
+        with library.linked(self, "cover", "cover_photo", "cover_alt", "cover_caption"):
+            super().save(*args, **kwargs)
         self._stored_slug = self.slug
 
     def body_parts(self):
@@ -176,15 +186,20 @@ class ArticleImage(models.Model):
     article = models.ForeignKey(
         Article, verbose_name="bài viết", on_delete=models.CASCADE, related_name="images"
     )
-    photo = models.ImageField(
-        "ảnh", upload_to="news/%Y/%m/", width_field="width", height_field="height",
+    photo = PhotoField(
+        "ảnh", upload_to="news/%Y/%m/", width_field="width", height_field="height", blank=True,
         validators=[FileExtensionValidator(PHOTO_EXTENSIONS)],
     )  # fmt: skip
     width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     caption = models.CharField("chú thích", max_length=500, blank=True)
-    alt = models.CharField("mô tả ảnh (alt)", max_length=300)
+    alt = models.CharField("mô tả ảnh (alt)", max_length=300, blank=True)
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    # Photo library (issue 5): pick a library photo instead of uploading it again.
+    library_photo = models.ForeignKey(
+        "photos.Photo", verbose_name="hoặc chọn từ thư viện ảnh", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
 
     objects = ArticleImageManager()
 
@@ -198,5 +213,12 @@ class ArticleImage(models.Model):
 
     def natural_key(self):
         return (self.article.slug, self.photo.name)
+
+    def clean(self):
+        library.clean_linked(self, "photo", "library_photo", "alt", "caption")
+
+    def save(self, *args, **kwargs):
+        with library.linked(self, "photo", "library_photo", "alt", "caption"):
+            super().save(*args, **kwargs)
 
     natural_key.dependencies = ["news.article"]

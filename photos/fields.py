@@ -49,6 +49,7 @@ class PhotoField(models.ImageField):
             upload = file.file
             processed = getattr(upload, "processed_photo", None) or pipeline.process(upload)
             name = f"{uuid.uuid4().hex}.{processed.extension}"  # unguessable
-            file.save(name, ContentFile(processed.data), save=False)
+            # Named, so that ImageField reads the new dimensions from the content it was given.
+            file.save(name, ContentFile(processed.data, name=name), save=False)
             pipeline.write_renditions(file.storage, file.name, processed.image, processed.format)
         return file

@@ -7,13 +7,16 @@ from photos.fields import PhotoField
 
 
 def photo_files():
-    """(model label, field, stored name) for every photo stored in any PhotoField."""
+    """(model label, field, stored name) for every photo stored in any PhotoField, once."""
+    seen = set()  # a library photo and the gallery images that reuse it share one file
     for model in apps.get_models():
         for field in model._meta.concrete_fields:
             if isinstance(field, PhotoField):
                 names = model._default_manager.exclude(**{field.attname: ""})
                 for name in names.values_list(field.attname, flat=True).distinct():
-                    yield model._meta.label, field, name
+                    if name not in seen:
+                        seen.add(name)
+                        yield model._meta.label, field, name
 
 
 class Command(BaseCommand):

@@ -16,9 +16,13 @@ urlpatterns = [
     path("", include("pages.urls")),
 ]
 
+
+def serve_media(request, path):
+    # MEDIA_ROOT read per request, not when this module is imported: each test has its own.
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 if settings.SERVE_MEDIA:
     # Production serves /media/ from nginx (SERVE_MEDIA=false); this is for make run and tests.
     media_prefix = settings.MEDIA_URL.strip("/")
-    urlpatterns += [
-        re_path(rf"^{media_prefix}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    ]
+    urlpatterns += [re_path(rf"^{media_prefix}/(?P<path>.*)$", serve_media)]

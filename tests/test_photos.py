@@ -338,3 +338,16 @@ def test_admin_screens_of_the_library_open(admin_client):
     )
     assert response.status_code == 302
     assert Photo.objects.latest("id").uploaded_by.username == "bientap"
+
+
+@pytest.mark.django_db
+def test_body_photo_without_alt_text_gets_a_vietnamese_form_error(admin_client):
+    response = post_article(
+        admin_client, image_file(), body='<p>a</p><img src="/media/photos/x_800.jpg" alt=" ">'
+    )
+    assert response.status_code == 200
+    assert "Có 1 ảnh trong nội dung chưa có mô tả (alt)" in form_errors(response)
+    response = post_article(
+        admin_client, image_file(), body='<p>a</p><img src="/media/photos/x_800.jpg" alt="Ảnh">'
+    )
+    assert response.status_code == 302

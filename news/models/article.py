@@ -8,6 +8,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from photos import library
 from photos.fields import PhotoField
+from photos.validators import images_have_alt
 
 from ..fields import SanitizedHTMLField
 from ..richtext import split_blocks
@@ -51,7 +52,7 @@ class Article(models.Model):
         help_text="Để trống để tạo tự động từ tiêu đề. Không đổi được sau khi bài đã xuất bản.",
     )  # fmt: skip
     lead = models.TextField("sapo (tóm tắt)", blank=True)
-    body = SanitizedHTMLField("nội dung", blank=True)
+    body = SanitizedHTMLField("nội dung", blank=True, validators=[images_have_alt])
     category = models.ForeignKey(
         "news.Category",
         verbose_name="chuyên mục",

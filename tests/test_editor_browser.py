@@ -8,6 +8,7 @@ from PIL import Image
 
 from news.models import Article
 
+from .conftest import require
 from .factories import make_article, make_category
 from .test_xss import PAYLOADS
 
@@ -51,8 +52,9 @@ def test_editor_writes_pastes_uploads_a_captioned_photo_and_the_public_sees_it(
     log_in(page, live_server)
     photo = tmp_path / "hoi-nghi.jpg"
     Image.new("RGB", (2000, 1250), "#2f5d8c").save(photo, "JPEG")
-    dialogs = []
+    dialogs, console = [], []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
 
     page.goto(live_server.url + "/admin/news/article/add/")
     page.fill("#id_title", "Hội nghị sơ kết 05 năm thực hiện Nghị quyết 35")
@@ -95,6 +97,10 @@ def test_editor_writes_pastes_uploads_a_captioned_photo_and_the_public_sees_it(
     page.wait_for_url("**/admin/news/article/")
 
     article = Article.objects.get()
+    # CKEditor loads and uploads quietly (its one notice: uploadimage took over pasted images).
+    noisy = [m for m in console if "CKEDITOR" in m and "clipboard-image-handling" not in m]
+    noisy += [m for m in console if m.startswith("error:") and "404" not in m]  # admin favicon
+    assert not [m for m in noisy if "dev_errors.html#clipboard-image-handling" not in m], noisy
     assert "<strong>Ban Thường vụ Huyện ủy</strong>" in article.body  # Word's bold kept
     assert "<em>quyết liệt</em>" in article.body
     for word_markup in ("MsoNormal", "style=", "<o:p", "<span", "font-family"):
@@ -118,7 +124,18 @@ def test_editor_writes_pastes_uploads_a_captioned_photo_and_the_public_sees_it(
     assert not dialogs
 
 
-def test_gallery_opens_a_larger_photo_with_its_caption_by_keyboard(page, live_server):
+@pytest.fixture
+def axe_page(browser):
+    # bypass_csp: axe-core is injected into the page, which a Content-Security-Policy forbids.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def test_gallery_opens_a_larger_photo_with_its_caption_by_keyboard(axe_page, live_server):
+    page = axe_page
     call_command("loaddata", "nq35_report", verbosity=0)
     article = Article.objects.get()
     first = article.images.first()
@@ -136,6 +153,12 @@ def test_gallery_opens_a_larger_photo_with_its_caption_by_keyboard(page, live_se
     page.wait_for_function(
         "document.querySelector('dialog.lightbox img').naturalWidth === 800"
     )  # the large rendition (the placeholder is 800 px wide)
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:
+        require(False, "the axe-playwright-python package")
+    violations = Axe().run(page).response["violations"]  # with the larger view open
+    assert not [v["id"] for v in violations if v["impact"] in ("serious", "critical")]
     page.keyboard.press("ArrowRight")
     assert lightbox.locator(".lightbox-counter").inner_text() == "Ảnh 2 / 4"
     assert lightbox.locator("figcaption").is_hidden()  # the second photo has no caption

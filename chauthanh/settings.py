@@ -6,6 +6,7 @@ from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -52,6 +53,8 @@ INSTALLED_APPS = [
     "axes",
     "editorial",
     "search",
+    # Photo pipeline, library and CKEditor's image upload (issue 5).
+    "photos",
 ]
 
 MIDDLEWARE = [
@@ -166,12 +169,31 @@ CKEDITOR_CONFIGS = {
         "format_tags": "p;h2;h3;h4",
         "height": 420,
         "width": "100%",
-        # Nothing that calls out to the internet, and no full-page HTML.
-        "removePlugins": "exportpdf,scayt,wsc,language,iframe,flash,forms",
-        "extraPlugins": "image2",
+        # Nothing that calls out to the internet, and no full-page HTML. "image" gives way to
+        # image2 (captions); the rest are toolbar-less extras of the "full" build.
+        "removePlugins": (
+            "exportpdf,scayt,wsc,language,iframe,flash,forms,image,smiley,templates,newpage,"
+            "preview,print,save,font,colorbutton,div,about"
+        ),
+        "extraPlugins": "image2,uploadimage,portalupload",
         "fullPage": False,
         "allowedContent": False,
+        # Styles, classes and ids pasted from Word never reach the body (the sanitiser would
+        # drop them anyway; dropping them in the editor shows the editor what will be kept).
+        "disallowedContent": "*{*}; *[id,lang,dir,on*]",
+        "pasteFromWordRemoveFontStyles": True,
+        "pasteFromWordPromptCleanup": False,
         "language": "vi",
+        # Photos in the body: image2 with a caption (<figure class="image"><figcaption>), and
+        # every upload (dialog or pasted image) goes to our pipeline, never to a package view.
+        "image2_captionedClass": "image",
+        "image2_disableResizer": True,
+        "filebrowserImageUploadUrl": reverse_lazy("photos:editor_upload"),
+        "filebrowserUploadMethod": "xhr",
+        "imageUploadUrl": reverse_lazy("photos:editor_upload"),
+        "external_plugin_resources": [
+            ("portalupload", f"/{STATIC_URL}photos/ckeditor/portalupload/", "plugin.js")
+        ],
     }
 }
 SILENCED_SYSTEM_CHECKS = [

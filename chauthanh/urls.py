@@ -9,6 +9,7 @@ admin.site.site_title = "Quản trị"
 admin.site.index_title = "Ban Biên tập"
 
 urlpatterns = [
+    path("admin/anh/", include("photos.urls")),  # CKEditor's image upload (staff only)
     path("admin/", admin.site.urls),
     path("", include("operations.urls")),
     path("van-ban/", include("documents.urls")),
@@ -18,6 +19,7 @@ urlpatterns = [
     path("", include("news.urls")),
     path("", include("pages.urls")),
 ]
+
 
 if settings.SERVE_MEDIA:
     # Production serves /media/ from nginx (SERVE_MEDIA=false); this is for make run and tests.

@@ -1,9 +1,9 @@
 from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.html import format_html
 
 from editorial.admin import ArticleWorkflowAdmin, QuickViewFilter
+from photos.admin import thumbnail
 
 from .models import Article, ArticleImage, Category, SiteIdentity
 
@@ -17,16 +17,17 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 class ArticleImageInline(admin.TabularInline):
+    """The gallery: upload a photo, or pick one already in the photo library (issue 5)."""
+
     model = ArticleImage
     extra = 1
-    fields = ["preview", "photo", "caption", "alt", "order"]
+    fields = ["preview", "photo", "library_photo", "caption", "alt", "order"]
     readonly_fields = ["preview"]
+    autocomplete_fields = ["library_photo"]
 
     @admin.display(description="xem trước")
     def preview(self, obj):
-        if obj.pk and obj.photo:
-            return format_html('<img src="{}" alt="" style="max-height:60px">', obj.photo.url)
-        return "—"
+        return thumbnail(obj.photo, obj.width) if obj.pk else "—"
 
 
 @admin.register(Article)
@@ -42,12 +43,12 @@ class ArticleAdmin(ArticleWorkflowAdmin):  # roles, approval, versions: see edit
     ]  # fmt: skip
     search_fields = ["title", "lead", "author_line"]
     date_hierarchy = "published_at"
-    autocomplete_fields = ["documents"]
+    autocomplete_fields = ["documents", "cover_photo"]
     inlines = [ArticleImageInline]
     list_select_related = ["category", "created_by"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "lead", "body", "author_line"]}),
-        ("Ảnh đại diện", {"fields": ["cover", "cover_caption", "cover_alt"]}),
+        ("Ảnh đại diện", {"fields": ["cover", "cover_photo", "cover_caption", "cover_alt"]}),
         ("Bộ ảnh", {"fields": ["gallery_title", "gallery_after"]}),
         ("Văn bản trích dẫn", {"fields": ["documents"]}),
         (

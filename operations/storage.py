@@ -1,6 +1,7 @@
 """Where uploads go: under names nobody can guess, and a clear error when the disk is full."""
 
 import errno
+import re
 import secrets
 from pathlib import PurePosixPath
 
@@ -9,6 +10,7 @@ from slugify import slugify
 
 # Enough randomness that listing a folder by guessing names is hopeless (128 bits).
 TOKEN_BYTES = 16
+ALREADY_UNGUESSABLE = re.compile(r"[0-9a-f]{32}")
 
 
 class InsufficientStorage(OSError):
@@ -22,6 +24,8 @@ def unguessable_name(filename):
     unguessable, so an unpublished article's photos cannot be found by trying names.
     """
     path = PurePosixPath(filename)
+    if ALREADY_UNGUESSABLE.fullmatch(path.stem):  # the photo pipeline names files by uuid4
+        return filename
     stem = slugify(path.stem, max_length=40, word_boundary=True) or "tep"
     token = secrets.token_urlsafe(TOKEN_BYTES)
     return str(path.with_name(f"{stem}-{token}{path.suffix.lower()}"))

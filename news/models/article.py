@@ -9,6 +9,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 from documents.citations import sync_article as link_cited_documents
 from documents.fields import CitedDocumentsField
+from photos import library
+from photos.fields import PhotoField
+from photos.validators import images_have_alt
 
 from ..fields import SanitizedHTMLField
 from ..richtext import split_blocks
@@ -56,7 +59,7 @@ class Article(models.Model):
         help_text="Để trống để tạo tự động từ tiêu đề. Không đổi được sau khi bài đã xuất bản.",
     )  # fmt: skip
     lead = models.TextField("sapo (tóm tắt)", blank=True)
-    body = SanitizedHTMLField("nội dung", blank=True)
+    body = SanitizedHTMLField("nội dung", blank=True, validators=[images_have_alt])
     category = models.ForeignKey(
         "news.Category",
         verbose_name="chuyên mục",
@@ -64,7 +67,7 @@ class Article(models.Model):
         related_name="articles",
     )
     author_line = models.CharField("tác giả", max_length=200, blank=True)
-    cover = models.ImageField(
+    cover = PhotoField(
         "ảnh đại diện", upload_to="news/%Y/%m/", blank=True,
         width_field="cover_width", height_field="cover_height",
         validators=[FileExtensionValidator(PHOTO_EXTENSIONS)],
@@ -74,6 +77,11 @@ class Article(models.Model):
     cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_caption = models.CharField("chú thích ảnh đại diện", max_length=500, blank=True)
     cover_alt = models.CharField("mô tả ảnh đại diện (alt)", max_length=300, blank=True)
+    # Photo library (issue 5): the cover may be picked from the library instead of uploaded.
+    cover_photo = models.ForeignKey(
+        "photos.Photo", verbose_name="hoặc chọn ảnh đại diện từ thư viện", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
     gallery_title = models.CharField(
         "tiêu đề bộ ảnh",
         max_length=200,
@@ -155,6 +163,7 @@ class Article(models.Model):
         )
 
     def clean(self):
+        library.clean_linked(self, "cover", "cover_photo", "cover_alt", "cover_caption", False)
         stored = getattr(self, "_stored_slug", None)
         if self.slug_frozen and stored and self.slug != stored:
             raise ValidationError({"slug": "Bài đã xuất bản: đường dẫn không được thay đổi."})
@@ -177,7 +186,8 @@ class Article(models.Model):
             self.slug_frozen = True
         if not self._state.adding:
             self.lock_version += 1
-        super().save(*args, **kwargs)
+        with library.linked(self, "cover", "cover_photo", "cover_alt", "cover_caption"):
+            super().save(*args, **kwargs)
         self._stored_slug = self.slug
         link_cited_documents(self, kwargs.get("update_fields"))
 
@@ -202,15 +212,20 @@ class ArticleImage(models.Model):
     article = models.ForeignKey(
         Article, verbose_name="bài viết", on_delete=models.CASCADE, related_name="images"
     )
-    photo = models.ImageField(
-        "ảnh", upload_to="news/%Y/%m/", width_field="width", height_field="height",
+    photo = PhotoField(
+        "ảnh", upload_to="news/%Y/%m/", width_field="width", height_field="height", blank=True,
         validators=[FileExtensionValidator(PHOTO_EXTENSIONS)],
     )  # fmt: skip
     width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     caption = models.CharField("chú thích", max_length=500, blank=True)
-    alt = models.CharField("mô tả ảnh (alt)", max_length=300)
+    alt = models.CharField("mô tả ảnh (alt)", max_length=300, blank=True)
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    # Photo library (issue 5): pick a library photo instead of uploading it again.
+    library_photo = models.ForeignKey(
+        "photos.Photo", verbose_name="hoặc chọn từ thư viện ảnh", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
 
     objects = ArticleImageManager()
 
@@ -224,5 +239,12 @@ class ArticleImage(models.Model):
 
     def natural_key(self):
         return (self.article.slug, self.photo.name)
+
+    def clean(self):
+        library.clean_linked(self, "photo", "library_photo", "alt", "caption")
+
+    def save(self, *args, **kwargs):
+        with library.linked(self, "photo", "library_photo", "alt", "caption"):
+            super().save(*args, **kwargs)
 
     natural_key.dependencies = ["news.article"]

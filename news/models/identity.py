@@ -1,6 +1,8 @@
 from django.core.validators import FileExtensionValidator
 from django.db import models
 
+from photos.fields import PhotoField
+
 SINGLETON_CODE = "main"
 
 
@@ -32,7 +34,7 @@ class SiteIdentity(models.Model):
         help_text='Ví dụ: Ghi rõ nguồn "..." khi phát hành lại thông tin từ website này.',
     )  # fmt: skip
     credit_line = models.CharField("dòng ghi công", max_length=200, blank=True)
-    map_image = models.ImageField(
+    map_image = PhotoField(
         "bản đồ hành chính", upload_to="ban-do/", blank=True,
         width_field="map_width", height_field="map_height",
         validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp", "gif"])],

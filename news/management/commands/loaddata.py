@@ -3,7 +3,10 @@
 Django's loaddata writes rows only: an ImageField in a fixture names a file that must
 already be in MEDIA_ROOT. This override copies each named file from FIXTURE_MEDIA_ROOT
 (fixtures/media/) into the field's storage when the storage lacks it, so that
-`manage.py loaddata nq35_report` alone puts the report's photos on the site.
+`manage.py loaddata nq35_report` alone puts the report's photos on the site. A photo
+(a PhotoField) is copied through the photo pipeline, as an upload would be: validated,
+re-encoded without metadata, with its renditions (which loaddata, skipping save(), would
+otherwise never make; pages never make them).
 
 A model may define `loaddata_merge(self, existing)`: when the database already has a row with
 the fixture object's natural key, it decides whether the fixture may overwrite that row
@@ -13,8 +16,12 @@ it so that loading the report into a live site never overwrites what its adminis
 
 from django.conf import settings
 from django.core.files import File
+from django.core.files.base import ContentFile
 from django.core.management.commands import loaddata
 from django.db import models
+
+from photos import pipeline
+from photos.fields import PhotoField
 
 
 class Command(loaddata.Command):
@@ -46,12 +53,17 @@ class Command(loaddata.Command):
                 continue
             name = getattr(instance, field.attname).name
             storage = field.storage
-            if not name or storage.exists(name):
+            if not name:
                 continue
             source = source_root / name
-            if source.is_file():
+            if not storage.exists(name) and source.is_file():
                 with source.open("rb") as fh:
-                    stored = storage.save(name, File(fh))
+                    content = File(fh)
+                    if isinstance(field, PhotoField):
+                        content = ContentFile(pipeline.process(fh).data)
+                    stored = storage.save(name, content)
                 if stored != name:  # the storage must keep the name the row refers to
                     raise RuntimeError(f"Storage renamed fixture file {name!r} to {stored!r}")
                 self.fixture_files_copied += 1
+            if isinstance(field, PhotoField) and storage.exists(name):
+                pipeline.ensure_renditions(storage, name)

@@ -1,0 +1,42 @@
+from django.contrib import admin
+from django.utils.html import format_html
+
+from . import pipeline
+from .models import Photo
+
+
+def thumbnail(file, width):
+    """A small preview from the thumbnail rendition (never the full photo)."""
+    if not file or not width:
+        return "—"
+    url = file.storage.url(pipeline.rendition_name(file.name, min(pipeline.THUMBNAIL, width)))
+    return format_html('<img src="{}" alt="" style="max-height:80px;max-width:120px">', url)
+
+
+@admin.register(Photo)
+class PhotoAdmin(admin.ModelAdmin):
+    """The library: browse by date, search by caption, alt text or file name, reuse anywhere."""
+
+    list_display = ["preview", "__str__", "width", "height", "uploaded_by", "created_at"]
+    list_display_links = ["preview", "__str__"]
+    search_fields = ["caption", "alt", "image"]
+    date_hierarchy = "created_at"
+    list_per_page = 40
+    list_select_related = ["uploaded_by"]
+    fields = ["preview", "image", "caption", "alt", "address", "uploaded_by", "created_at"]
+    readonly_fields = ["preview", "address", "uploaded_by", "created_at"]
+
+    @admin.display(description="xem trước")
+    def preview(self, obj):
+        return thumbnail(obj.image, obj.width)
+
+    @admin.display(description="địa chỉ ảnh (lớn)")
+    def address(self, obj):
+        if not obj.pk or not obj.width:
+            return "—"
+        return obj.rendition_url(pipeline.LARGE)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)

@@ -1,5 +1,6 @@
 """Rich text: the nh3 allow-list, and splitting an article body into its top-level blocks."""
 
+import re
 from html.parser import HTMLParser
 
 import nh3
@@ -71,7 +72,7 @@ def split_blocks(html, after):
     """
     parser = _BlockSplitter()
     # HTMLParser reports (line, column) with lines split on "\n" only.
-    parser.line_offsets = [0] + [i + 1 for i, ch in enumerate(html) if ch == "\n"]
+    parser.line_offsets = [0] + [m.end() for m in re.finditer("\n", html)]
     parser.feed(html)
     parser.close()
     if after <= 0:

@@ -447,3 +447,30 @@ def test_admin_baseline_is_superuser_only_and_days_are_charted(client, clock):
     assert html.count('<svg role="img"') == 2
     assert "30 ngày gần nhất" in html and "365 ngày gần nhất" in html
     assert "25/11/2026" in html  # the counted day is listed
+
+
+@pytest.mark.django_db
+def test_a_page_served_from_a_cache_is_still_counted(client, clock, settings, article):
+    # Django's whole-site cache inside the counter, as a page cache would be placed.
+    middleware = list(settings.MIDDLEWARE)
+    at = middleware.index("visitors.middleware.VisitorCounterMiddleware") + 1
+    middleware.insert(at, "django.middleware.cache.UpdateCacheMiddleware")
+    middleware.append("django.middleware.cache.FetchFromCacheMiddleware")
+    settings.MIDDLEWARE = middleware
+    settings.CACHE_MIDDLEWARE_SECONDS = 60
+    url = article.get_absolute_url()
+    visit(client, url, ip="203.113.0.1")
+    with CaptureQueriesContext(connection) as cached:
+        response = visit(client, url, ip="203.113.0.2")  # another reader, the cached page
+    assert response.status_code == 200
+    assert not [q for q in cached.captured_queries if "news_article" in q["sql"] and
+                q["sql"].lstrip().upper().startswith("SELECT")]  # fmt: skip
+    assert stats()["today"] == 2
+    article.refresh_from_db()
+    assert article.view_count == 2
+
+
+@pytest.mark.django_db
+def test_article_page_shows_its_views(client, clock, article):
+    Article.objects.filter(pk=article.pk).update(view_count=12345)
+    assert "Lượt xem: 12.345" in visit(client, article.get_absolute_url()).content.decode()

@@ -240,6 +240,8 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The client's address through VISITORS_TRUSTED_PROXIES (nginx), not nginx's own.
+AXES_CLIENT_IP_CALLABLE = "visitors.keys.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "editorial/lockout.html"
 # Every failed login is still logged (WARNING); successful ones need not fill the log.

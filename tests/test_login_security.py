@@ -77,3 +77,20 @@ def test_an_active_staff_session_stays_open(client, clock):
     for _ in range(4):  # two hours of work, a request every 25 minutes
         clock.now += timedelta(minutes=25)
         assert client.get("/admin/").status_code == 200
+
+
+def test_behind_a_trusted_proxy_the_lock_follows_the_real_client(client, settings):
+    settings.VISITORS_TRUSTED_PROXIES = 1  # nginx in front: REMOTE_ADDR is nginx for everyone
+    make_user("bientap", EDITOR)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        response = client.post(
+            LOGIN, {"username": "bientap", "password": "sai-mat-khau"},
+            REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.9",
+        )  # fmt: skip
+    assert response.status_code == 429
+    # The real editor, at another address behind the same nginx, is not locked out.
+    response = client.post(
+        LOGIN, {"username": "bientap", "password": PASSWORD},
+        REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.113.0.20",
+    )  # fmt: skip
+    assert response.status_code == 302

@@ -17,8 +17,12 @@ _crawler_detect = CrawlerDetect()
 _salts = {}  # day -> salt; a process keeps only today's and yesterday's
 
 
-def client_ip(request):
-    """REMOTE_ADDR, or the address the configured number of trusted proxies put in front."""
+def client_address(request):
+    """REMOTE_ADDR, or the address the configured number of trusted proxies put in front.
+
+    Also the address django-axes locks logins by (AXES_CLIENT_IP_CALLABLE): behind nginx,
+    REMOTE_ADDR is nginx itself, and every editor would share one lock.
+    """
     remote = request.META.get("REMOTE_ADDR", "")
     proxies = conf.get("VISITORS_TRUSTED_PROXIES")
     if proxies > 0:
@@ -26,9 +30,13 @@ def client_ip(request):
         forwarded = [a for a in forwarded if a]
         if forwarded:
             # Each trusted proxy appended the address it saw; the client is `proxies` from the end.
-            candidate = forwarded[-proxies] if len(forwarded) >= proxies else forwarded[0]
-            remote = candidate
-    return network_part(remote)
+            remote = forwarded[-proxies] if len(forwarded) >= proxies else forwarded[0]
+    return remote
+
+
+def client_ip(request):
+    """The client address as the visitor key hashes it (IPv6 by its /64)."""
+    return network_part(client_address(request))
 
 
 def network_part(address):

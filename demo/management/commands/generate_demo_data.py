@@ -12,7 +12,7 @@ import time
 from datetime import date, timedelta
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from demo import text
@@ -50,6 +50,9 @@ class Command(BaseCommand):
         self.link(cited)
         self.index(seed)
         self.visits(rng, days)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:  # fresh statistics for the planner
+                cursor.execute("ANALYZE")
         bump()  # every cached page of every process is now stale
         self.stdout.write(
             self.style.SUCCESS(

@@ -139,6 +139,9 @@ def start_nginx(tmp, page):
     www = Path(tmp) / "www"
     www.mkdir(exist_ok=True)
     (www / "page.html").write_bytes(page)
+    # nginx's workers run as "nobody": they must be able to walk into the temporary directory.
+    for path in (Path(tmp), www, www / "page.html"):
+        path.chmod(0o755)
     port = free_port()
     conf = Path(tmp) / "nginx.conf"
     conf.write_text(NGINX_CONF.format(tmp=tmp, port=port))
@@ -191,9 +194,8 @@ category = Category.objects.annotate(n=Count("articles")).order_by("-n").first()
 deep = max(1, category.n // 15 * 9 // 10)
 print(" ".join([
     "/", category.get_absolute_url(), category.get_absolute_url() + f"?page={deep}",
-    a.filter(slug="hoi-nghi-quan-triet-nghi-quyet-so-35-nq-tw").first().get_absolute_url()
-    if a.filter(slug="hoi-nghi-quan-triet-nghi-quyet-so-35-nq-tw").exists()
-    else a.first().get_absolute_url(),
+    # The 35-NQ/TW report (photos, gallery, document links), as in the visitors part.
+    a.exclude(slug__startswith="demo-").first().get_absolute_url(),
     "/van-ban/", "/tim-kiem/?q=nghi+quyet+35", "/visitors/stats.json",
 ]))
 """

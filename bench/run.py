@@ -1,11 +1,19 @@
 """`make bench`: the portal under gunicorn on PostgreSQL, loaded by wrk on 127.0.0.1.
 
-Measures the article page with the visitor counter on and off in the same run (interleaved,
-so drift on a busy machine hits both alike) and prints req/s, latency and their ratio.
-Needs PostgreSQL (BENCH_DATABASE_URL) and wrk; `.ci/run` and README say how to get them.
+Two parts, both in one run:
+- pages: with --articles demo articles (generate_demo_data, made once and reused), each public
+  page (home, a category's first and a deep page, an article, the document library, a search,
+  stats.json) under load with the visitor counter on and the page cache on, beside the two
+  ceilings: the same article page as a static file served by nginx, and a minimal Django view
+  returning it as a string (bench/minimal_django.py). Prints req/s, p50/p99, queries per
+  request (first view / second view, measured in-process) and the workers' RSS afterwards.
+- visitors: the article page with the visitor counter on and off (interleaved, so drift on a
+  busy machine hits both alike) and their ratio.
+Needs PostgreSQL (BENCH_DATABASE_URL), wrk and nginx; `.ci/run` and README say how to get them.
 """
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -98,6 +106,161 @@ def wrk(url, seconds, connections, script):
     }  # fmt: skip
 
 
+NGINX_CONF = """
+worker_processes 2;
+pid {tmp}/nginx.pid;
+error_log {tmp}/nginx-error.log;
+daemon off;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy;
+    fastcgi_temp_path {tmp}/fastcgi; uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        location / {{ root {tmp}/www; default_type text/html; try_files /page.html =404; }}
+    }}
+}}
+"""
+
+
+def wait_for(url, process):
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url, timeout=1).read()  # noqa: S310 - loopback
+            return
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError(f"{url} did not answer")
+
+
+def start_nginx(tmp, page):
+    www = Path(tmp) / "www"
+    www.mkdir(exist_ok=True)
+    (www / "page.html").write_bytes(page)
+    # nginx's workers run as "nobody": they must be able to walk into the temporary directory.
+    for path in (Path(tmp), www, www / "page.html"):
+        path.chmod(0o755)
+    port = free_port()
+    conf = Path(tmp) / "nginx.conf"
+    conf.write_text(NGINX_CONF.format(tmp=tmp, port=port))
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    process = subprocess.Popen([nginx, "-c", str(conf), "-p", str(tmp)])
+    url = f"http://127.0.0.1:{port}/"
+    wait_for(url, process)
+    return process, url
+
+
+def start_minimal_django(env, tmp, page, workers):
+    page_file = Path(tmp) / "minimal-page.html"
+    page_file.write_bytes(page)
+    port = free_port()
+    process = subprocess.Popen(
+        [PYTHON, "-m", "gunicorn", "--chdir", str(ROOT / "bench"), "minimal_django:application",
+         "-b", f"127.0.0.1:{port}", "-w", str(workers), "--log-level", "warning"],
+        cwd=ROOT, env=dict(env, BENCH_PAGE_FILE=str(page_file)),
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/"
+    wait_for(url, process)
+    return process, url
+
+
+def stop(process):
+    process.terminate()
+    process.wait(timeout=30)
+
+
+def worker_rss_mb(process):
+    """Resident memory of each gunicorn worker (the master's children), in MB."""
+    out = subprocess.run(
+        ["ps", "--ppid", str(process.pid), "-o", "rss="], capture_output=True, text=True
+    ).stdout.split()
+    return [int(kb) / 1024 for kb in out]
+
+
+def shell(env, code):
+    return subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, capture_output=True,
+        text=True, check=True,
+    ).stdout.strip().splitlines()[-1]  # fmt: skip
+
+
+PAGE_URLS = """
+from news.models import Article, Category
+from django.db.models import Count, Q
+a = Article.objects.published()
+category = Category.objects.annotate(n=Count("articles")).order_by("-n").first()
+deep = max(1, category.n // 15 * 9 // 10)
+print(" ".join([
+    "/", category.get_absolute_url(), category.get_absolute_url() + f"?page={deep}",
+    # The 35-NQ/TW report (photos, gallery, document links), as in the visitors part.
+    a.exclude(slug__startswith="demo-").first().get_absolute_url(),
+    "/van-ban/", "/tim-kiem/?q=nghi+quyet+35", "/visitors/stats.json",
+]))
+"""
+PAGE_NAMES = ["home", "category p.1", "category deep", "article", "document library",
+              "search", "stats.json"]  # fmt: skip
+
+
+def bench_pages(args, env, tmp, script):
+    count = int(shell(env, "from news.models import Article; print(Article.objects.count())"))
+    if count < args.articles:
+        manage(env, "generate_demo_data", "--articles", str(args.articles), "--seed", "1")
+    urls = shell(env, PAGE_URLS).split()
+    queries = json.loads(shell(dict(env, BENCH_URLS=" ".join(urls)),
+                               "exec(open('bench/queries.py').read())"))  # fmt: skip
+    rows, rss = {}, []
+    for mode in ("on", "off"):  # the page cache
+        process, base = start_gunicorn(dict(env, PAGE_CACHE_SECONDS="60" if mode == "on" else "0"),
+                                       args.workers)  # fmt: skip
+        try:
+            page = urllib.request.urlopen(base + urls[3], timeout=10).read()  # noqa: S310
+            for name, url in zip(PAGE_NAMES, urls, strict=True):
+                wrk(base + url, args.warmup, args.page_connections, script)
+                result = wrk(base + url, args.seconds, args.page_connections, script)
+                rows.setdefault((name, url), {})[mode] = result
+            rss += worker_rss_mb(process)
+        finally:
+            stop(process)
+    process, url = start_minimal_django(env, tmp, page, args.workers)
+    try:
+        wrk(url, args.warmup, args.page_connections, script)
+        minimal = wrk(url, args.seconds, args.page_connections, script)
+    finally:
+        stop(process)
+    process, url = start_nginx(tmp, page)
+    try:
+        wrk(url, args.warmup, args.page_connections, script)
+        static = wrk(url, args.seconds, args.page_connections, script)
+    finally:
+        stop(process)
+    return urls, rows, queries, minimal, static, rss
+
+
+def print_pages(args, urls, rows, queries, minimal, static, rss):
+    print(
+        f"\nPages: {args.articles} demo articles; wrk -t2 -c{args.page_connections} "
+        f"-d{args.seconds}s --latency -s bench/visitors.lua (after {args.warmup}s warm-up); "
+        f"gunicorn {args.workers} sync workers; PostgreSQL; visitor counter on\n"
+    )
+    print("| page | page cache | req/s | p50 ms | p99 ms | non-2xx | queries | ÷ minimal |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    for label, r in (("nginx static file (ceiling)", static),
+                     ("minimal Django view (ceiling)", minimal)):  # fmt: skip
+        print(f"| {label} | | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | "
+              f"{r['errors']} | | {r['rps'] / minimal['rps']:.2f} |")  # fmt: skip
+    for (name, url), results in rows.items():
+        first, second = queries.get(url, ["?", "?"])
+        for mode, r in results.items():
+            q = second if mode == "on" else first
+            ratio = r["rps"] / minimal["rps"]
+            print(f"| {name} `{url}` | {mode} | {r['rps']:.0f} | {r['p50']:.1f} | "
+                  f"{r['p99']:.1f} | {r['errors']} | {q} | {ratio:.3f} |")  # fmt: skip
+    print(f"\ngunicorn worker RSS after the load (cache on, then off): "
+          f"{', '.join(f'{m:.0f} MB' for m in rss)}")  # fmt: skip
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=int, default=10)
@@ -105,6 +268,9 @@ def main():
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--rounds", type=int, default=2, help="on/off pairs, interleaved")
+    parser.add_argument("--page-connections", type=int, default=16, help="for the pages")
+    parser.add_argument("--articles", type=int, default=100_000, help="demo articles (pages)")
+    parser.add_argument("--only", choices=["pages", "visitors"], help="one part of the bench")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install wrk")
@@ -116,6 +282,12 @@ def main():
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "loaddata", "nq35_report", "-v0")
         manage(env, "collectstatic", "--noinput", "-v0")
+        pages = None
+        if args.only != "visitors":
+            pages = bench_pages(args, env, tmp, script)
+            print_pages(args, *pages)
+        if args.only == "pages":
+            return
         article = subprocess.run(
             [PYTHON, "manage.py", "shell", "-c",
              "from news.models import Article; print(Article.objects.published().first()"

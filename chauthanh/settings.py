@@ -320,3 +320,23 @@ LOGGING["formatters"]["plain"]["format"] = (
 LOGGING["handlers"]["console"].update(
     {"formatter": env("LOG_FORMAT", default="json"), "filters": ["request_id"]}
 )
+
+# --- Page cache (pagecache/, issue 10) ---------------------------------------------------------
+# Anonymous public GETs served from a per-process cache keyed by URL + a shared content version
+# (bumped on every save/delete of public content, read at most once per
+# PAGE_CACHE_VERSION_SECONDS). PAGE_CACHE_SECONDS also bounds how late a scheduled article
+# appears (publication by time bumps nothing). Off under pytest: tests count uncached queries;
+# tests/test_page_cache.py turns it on.
+INSTALLED_APPS += ["pagecache"]
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if TESTING else 60)
+PAGE_CACHE_VERSION_SECONDS = env.float("PAGE_CACHE_VERSION_SECONDS", default=1.0)
+PAGE_CACHE_MAX_ENTRIES = env.int("PAGE_CACHE_MAX_ENTRIES", default=1000)
+PAGE_CACHE_MAX_BYTES = env.int("PAGE_CACHE_MAX_MB", default=64) * 1024 * 1024
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/static/", "/media/", "/visitors/", "/healthz"]
+# Inside the visitor counter (a cached page is still counted), outside sessions and auth.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+    "pagecache.middleware.PageCacheMiddleware",
+)
+# `manage.py generate_demo_data`: content at scale for `make bench` and demonstrations.
+INSTALLED_APPS += ["demo"]

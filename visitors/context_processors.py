@@ -17,4 +17,9 @@ def _stats_or_none():
 
 def stats(request):
     """The sidebar's "Thống kê truy cập". Lazy: the admin and JSON views pay nothing."""
+    if getattr(request, "page_cache_placeholders", False):
+        # A page the page cache may keep: the numbers are filled in on each response.
+        from pagecache.visitors import PLACEHOLDERS
+
+        return {"visitor_stats": PLACEHOLDERS}
     return {"visitor_stats": SimpleLazyObject(_stats_or_none)}

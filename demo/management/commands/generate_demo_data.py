@@ -1,0 +1,149 @@
+"""Demo content at scale: `python manage.py generate_demo_data --articles 100000 --seed 1`.
+
+Categories, documents, articles (bulk inserted), their document links and search entries
+(kept consistent through the real indexing code), and a year of visitor statistics.
+Deterministic for a given --seed; run it on an empty or a demo database (it adds, never
+deletes; a second run with the same seed adds nothing new where the slugs already exist).
+"""
+
+import random
+import sys
+import time
+from datetime import date, timedelta
+
+from django.core.management.base import BaseCommand
+from django.db import connection, transaction
+from django.utils import timezone
+
+from demo import text
+from documents.citations import sync_article
+from documents.models import Document
+from news.models import Article, Category
+from pagecache.version import bump
+from search.index import reindex
+from visitors.models import DailyStats, VisitorTotals
+
+CATEGORIES = [
+    "Tin tức - Sự kiện", "Chính trị", "Kinh tế", "Văn hóa - Xã hội", "Quốc phòng - An ninh",
+    "Xây dựng Đảng", "Nông thôn mới", "Cải cách hành chính", "Y tế - Giáo dục", "Gương điển hình",
+]  # fmt: skip
+DOC_TYPES = [("NQ", "nghi-quyet", "Nghị quyết"), ("CT", "chi-thi", "Chỉ thị"),
+             ("KL", "ket-luan", "Kết luận"), ("KH", "ke-hoach", "Kế hoạch")]  # fmt: skip
+BATCH = 2000
+
+
+class Command(BaseCommand):
+    help = "Sinh dữ liệu mẫu: chuyên mục, văn bản, N bài viết và một năm thống kê truy cập."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--articles", type=int, default=1000)
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--documents", type=int, default=200)
+        parser.add_argument("--days", type=int, default=365, help="days of visitor statistics")
+
+    def handle(self, *args, articles, seed, documents, days, **options):
+        rng = random.Random(seed)  # noqa: S311 - demo data, not secrets
+        began = time.perf_counter()
+        categories = self.categories(seed)
+        docs = self.documents(rng, seed, documents)
+        cited = self.articles(rng, seed, articles, categories, docs)
+        self.link(cited)
+        self.index(seed)
+        self.visits(rng, days)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:  # fresh statistics for the planner
+                cursor.execute("ANALYZE")
+        bump()  # every cached page of every process is now stale
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{articles} articles, {len(docs)} documents in {time.perf_counter() - began:.0f} s"
+            )
+        )
+
+    def categories(self, seed):
+        out = []
+        for i, name in enumerate(CATEGORIES):
+            category, _ = Category.objects.get_or_create(
+                slug=f"demo-{seed}-{i}", defaults={"name": name, "order": 100 + i}
+            )
+            out.append(category)
+        return out
+
+    def documents(self, rng, seed, count):
+        docs = []
+        for i in range(count):
+            code, doc_type, label = DOC_TYPES[i % len(DOC_TYPES)]
+            issued = date(2015, 1, 1) + timedelta(days=rng.randint(0, 3600))
+            symbol = f"{seed * 1000 + i}-{code}/HU"
+            doc, _ = Document.objects.get_or_create(
+                symbol=symbol, issued_on=issued,
+                defaults={"doc_type": doc_type, "issuing_body": "Ban Thường vụ Huyện ủy",
+                          "title": f"{label} về {rng.choice(text.TOPICS)}"},
+            )  # fmt: skip
+            docs.append((doc, f"{label} số {symbol} ngày {issued:%d/%m/%Y}"))
+        self.stdout.write(f"documents: {len(docs)}")
+        return docs
+
+    def articles(self, rng, seed, count, categories, docs):
+        now = timezone.now()
+        existing = set(
+            Article.objects.filter(slug__startswith=f"demo-{seed}-").values_list("slug", flat=True)
+        )
+        cited = []
+        for first in range(0, count, BATCH):
+            batch = []
+            for i in range(first, min(first + BATCH, count)):
+                published = now - timedelta(minutes=7 * i + rng.randint(0, 6))
+                doc_phrase = rng.choice(docs)[1] if docs and rng.random() < 0.1 else ""
+                paragraphs = [
+                    text.paragraph(rng, doc_phrase if p == 1 else "", published.year)
+                    for p in range(rng.randint(4, 7))
+                ]
+                slug = f"demo-{seed}-{i}"
+                if slug in existing:
+                    continue
+                article = Article(
+                    title=text.title(rng), slug=slug, lead=paragraphs[0],
+                    body="".join(f"<p>{p}</p>" for p in paragraphs[1:]),
+                    category=rng.choice(categories), status=Article.Status.PUBLISHED,
+                    published_at=published, slug_frozen=True, author_line="Phóng viên - TT",
+                    view_count=rng.randint(0, 5000),
+                )  # fmt: skip
+                batch.append((article, bool(doc_phrase)))
+            with transaction.atomic():
+                # bulk_create sends no signals: references and search entries are made below.
+                Article.objects.bulk_create([a for a, _ in batch])
+            cited += [a for a, cites in batch if cites]
+            self.progress("articles", min(first + BATCH, count), count)
+        return cited
+
+    def link(self, cited):
+        """The articles whose text cites a document: the real linking code, one by one."""
+        for n, article in enumerate(Article.objects.filter(pk__in=[a.pk for a in cited]), 1):
+            sync_article(article)
+            if n % 500 == 0 or n == len(cited):
+                self.progress("document links", n, len(cited))
+
+    def index(self, seed):
+        with transaction.atomic():
+            count = reindex(Article.objects.filter(slug__startswith=f"demo-{seed}-"))
+        self.stdout.write(f"search entries: {count}")
+
+    def visits(self, rng, days):
+        today = timezone.localdate()
+        rows = []
+        for d in range(days):
+            visits = rng.randint(800, 4000)
+            rows.append(
+                DailyStats(day=today - timedelta(days=d), visits=visits, page_views=visits * 3)
+            )
+        DailyStats.objects.bulk_create(rows, ignore_conflicts=True)
+        VisitorTotals.objects.get_or_create(code="main")
+        self.stdout.write(f"visitor statistics: {days} days")
+
+    def progress(self, label, done, total):
+        width = 30
+        filled = width * done // max(total, 1)
+        bar = "#" * filled + "-" * (width - filled)
+        end = "\n" if done >= total or not sys.stdout.isatty() else "\r"
+        self.stdout.write(f"{label:<16}[{bar}] {done}/{total}", ending=end)

@@ -1,0 +1,112 @@
+"""The page cache: anonymous public GETs served from memory, invalidated by any content edit."""
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from pagecache import version
+from pagecache.models import ContentVersion
+from visitors.counter import buffer
+from visitors.models import DailyStats
+
+from .factories import make_article, make_user
+
+UA = {"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0"}
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    """The cache on, the version re-read only when this process changed content."""
+    settings.PAGE_CACHE_SECONDS = 60
+    settings.PAGE_CACHE_VERSION_SECONDS = 3600
+    settings.VISITORS_CACHE_SECONDS = 0
+    version.forget()
+    call_command("loaddata", "nq35_report", verbosity=0)
+    yield
+    version.forget()
+
+
+def get(client, url, **extra):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **extra)
+    assert response.status_code == 200
+    return response, len(queries)
+
+
+@pytest.mark.django_db
+def test_second_anonymous_view_is_served_from_the_cache(client):
+    article = make_article(title="Hội nghị quán triệt Nghị quyết")
+    first, uncached = get(client, article.get_absolute_url())
+    second, cached = get(client, article.get_absolute_url())
+    assert first["X-Page-Cache"] == "miss" and second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    # Only the visitor numbers are read (VISITORS_CACHE_SECONDS=0 here): one query.
+    assert cached == 1 and uncached > 6
+
+
+@pytest.mark.django_db
+def test_editing_an_article_invalidates_its_cached_page(client):
+    article = make_article(title="Tiêu đề cũ")
+    get(client, article.get_absolute_url())
+    article.title = "Tiêu đề mới"
+    article.save()
+    response, _ = get(client, article.get_absolute_url())
+    assert response["X-Page-Cache"] == "miss"
+    assert "Tiêu đề mới" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_another_process_edit_is_seen_once_the_version_is_reread(client, settings):
+    article = make_article()
+    get(client, article.get_absolute_url())
+    # Another server bumped the shared version; this process re-reads it after its interval.
+    ContentVersion.objects.update(number=10_000)
+    assert get(client, article.get_absolute_url())[0]["X-Page-Cache"] == "hit"
+    settings.PAGE_CACHE_VERSION_SECONDS = 0
+    assert get(client, article.get_absolute_url())[0]["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.django_db
+def test_staff_bypass_the_cache(client):
+    article = make_article()
+    get(client, article.get_absolute_url())  # cached for the public
+    client.force_login(make_user("bientap", role=None))
+    response, _ = get(client, article.get_absolute_url())
+    assert "X-Page-Cache" not in response
+
+
+@pytest.mark.django_db
+def test_previews_are_never_stored(client):
+    draft = make_article(status="draft", published_at=None, title="Bản nháp chưa duyệt")
+    client.force_login(make_user("duyet", role="superuser"))
+    preview, _ = get(client, f"/tin-tuc/{draft.slug}/xem-truoc/")
+    assert "X-Page-Cache" not in preview and "Bản nháp chưa duyệt" in preview.content.decode()
+    client.logout()
+    assert client.get(f"/tin-tuc/{draft.slug}/xem-truoc/").status_code != 200
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.django_db
+def test_visitor_numbers_in_a_cached_page_stay_fresh(client):
+    article = make_article()
+    first = get(client, article.get_absolute_url(), **UA)[0]
+    assert int(first["Content-Length"]) == len(first.content)
+    before = get(client, article.get_absolute_url(), **UA)[0]
+    assert before["X-Page-Cache"] == "hit"
+    DailyStats.objects.all().update(visits=5_000)
+    after = get(client, article.get_absolute_url(), **UA)[0]
+    assert after["X-Page-Cache"] == "hit"
+    assert "5.000" in after.content.decode() and "5.000" not in before.content.decode()
+    assert "<!--visitors:" not in after.content.decode()
+    assert int(after["Content-Length"]) == len(after.content)
+
+
+@pytest.mark.django_db
+def test_cached_pages_are_still_counted(client):
+    article = make_article()
+    for _ in range(3):
+        get(client, article.get_absolute_url(), **UA)
+    buffer.flush()
+    article.refresh_from_db()
+    assert article.view_count == 3

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from news.templatetags.portal import vi_number
+
 from . import counter
 from .charts import charts
 from .models import DailyStats, MonthlyStats, VisitorTotals
@@ -48,7 +50,7 @@ class VisitorTotalsAdmin(admin.ModelAdmin):
 
     @admin.display(description="tất cả (con số hiển thị)")
     def total(self, obj):
-        return f"{obj.total:,}".replace(",", ".")
+        return vi_number(obj.total)
 
     def has_module_permission(self, request):
         return request.user.is_superuser

@@ -5,6 +5,8 @@ from datetime import timedelta
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from news.templatetags.portal import vi_number
+
 from .models import DailyStats
 
 WIDTH, HEIGHT, PAD = 720, 220, 36
@@ -59,7 +61,7 @@ def line_chart(series, title):
         '<text x="{right}" y="{h_label}" font-size="11" text-anchor="end">{last}</text>'
         "{lines}</svg>",
         title=title, w=WIDTH, h=HEIGHT, pad=PAD, legend=legend, base=HEIGHT - PAD,
-        right=WIDTH - PAD, top=PAD, peak=f"{peak:,}".replace(",", "."), h_label=HEIGHT - 12,
+        right=WIDTH - PAD, top=PAD, peak=vi_number(peak), h_label=HEIGHT - 12,
         first=first.strftime("%d/%m/%Y"), last=last.strftime("%d/%m/%Y"), lines=lines,
     )  # fmt: skip
 

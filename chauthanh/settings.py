@@ -210,6 +210,8 @@ VISITORS_ONLINE_WINDOW = env.int("VISITORS_ONLINE_WINDOW", default=5 * 60)
 VISITORS_CACHE_SECONDS = env.int("VISITORS_CACHE_SECONDS", default=10)
 VISITORS_TRUSTED_PROXIES = env.int("VISITORS_TRUSTED_PROXIES", default=0)
 VISITORS_FLUSH_SECONDS = env.float("VISITORS_FLUSH_SECONDS", default=1.0)
+# Off under pytest, where each test flushes when it chooses; tests/test_visitors.py turns it on.
+VISITORS_FLUSH_THREAD = env.bool("VISITORS_FLUSH_THREAD", default=not TESTING)
 if not env.bool("VISITORS_ENABLED", default=True):  # for `make bench`: the same site uncounted
     MIDDLEWARE.remove("visitors.middleware.VisitorCounterMiddleware")
 

@@ -1,6 +1,9 @@
 import re
 import uuid
+from functools import lru_cache
 
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.urls import NoReverseMatch, reverse
 
 from .logging import current_request_id
@@ -31,11 +34,18 @@ PERMISSIONS_POLICY = (
 )
 
 
+@lru_cache(maxsize=1)
 def admin_prefix():
     try:
         return reverse("admin:index")
     except NoReverseMatch:  # a URLconf without the admin
         return "\0"  # no path starts with it
+
+
+@receiver(setting_changed)
+def _forget_admin_prefix(setting, **kwargs):
+    if setting == "ROOT_URLCONF":
+        admin_prefix.cache_clear()
 
 
 class RequestIdMiddleware:
@@ -45,7 +55,7 @@ class RequestIdMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        incoming = request.headers.get("X-Request-ID", "")
+        incoming = request.META.get("HTTP_X_REQUEST_ID", "")
         request.request_id = incoming if VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
         token = current_request_id.set(request.request_id)
         try:

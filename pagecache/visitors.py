@@ -11,14 +11,21 @@ NAMES = ("online", "today", "week", "total")
 PLACEHOLDERS = {name: mark_safe(f"<!--visitors:{name}-->") for name in NAMES}  # noqa: S308
 
 
+# The last pages filled: id(page) -> (page, stats, filled page). The numbers change every
+# VISITORS_CACHE_SECONDS at most, so a popular cached page is filled once per change, not per
+# request. Identity checks (`is`) make a reused id harmless.
+_filled = {}
+_FILLED_MAX = 256
+
+
 def fill_visitor_numbers(response):
     """Replace the placeholders with the numbers (fresh within VISITORS_CACHE_SECONDS)."""
     if getattr(response, "streaming", False):
         return
-    if b"<!--visitors:" not in response.content:
-        response["Content-Length"] = str(len(response.content))
+    body = response.content
+    if b"<!--visitors:" not in body:
+        response["Content-Length"] = str(len(body))
         return
-    from news.templatetags.portal import vi_number
     from visitors.counter import read_stats
 
     try:
@@ -26,9 +33,22 @@ def fill_visitor_numbers(response):
     except Exception:  # a side feature never breaks the page
         logger.exception("pagecache: visitor numbers unavailable")
         stats = {}
-    body = response.content
+    known = _filled.get(id(body))
+    if known is not None and known[0] is body and known[1] is stats:
+        filled = known[2]
+    else:
+        filled = _fill(body, stats)
+        if len(_filled) >= _FILLED_MAX:
+            _filled.clear()
+        _filled[id(body)] = (body, stats, filled)
+    response.content = filled
+    response["Content-Length"] = str(len(filled))
+
+
+def _fill(body, stats):
+    from news.templatetags.portal import vi_number
+
     for name in NAMES:
         value = vi_number(stats[name]) if name in stats else "…"
         body = body.replace(PLACEHOLDERS[name].encode(), str(value).encode())
-    response.content = body
-    response["Content-Length"] = str(len(body))
+    return body

@@ -35,12 +35,16 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """The in-process cache outlives a test; each test starts with it empty."""
+    """The in-process caches outlive a test; each test starts with them empty."""
     from django.core.cache import cache
 
+    from visitors.counter import forget_stats
+
     cache.clear()
+    forget_stats()
     yield
     cache.clear()
+    forget_stats()
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Visitor statistics: the semantics of DESIGN.md ("Visitor counters") through the middleware."""
 
 import logging
+import time
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -39,9 +40,12 @@ def fresh_counter(settings):
     settings.VISITORS_FLUSH_SECONDS = 0
     keys._salts.clear()
     counter.buffer.__init__()
+    counter.recent.clear()
     counter._last_prune[0] = 0.0
     yield
+    counter.flusher.stop()
     counter.buffer.__init__()
+    counter.recent.clear()
 
 
 @pytest.fixture
@@ -282,6 +286,80 @@ def test_returning_visitor_costs_at_most_two_writes(client, clock, article, sett
     assert article.view_count == 1 and DailyStats.objects.get().page_views == 3
 
 
+@pytest.fixture
+def flushed_in_background(settings, monkeypatch):
+    """VISITORS_FLUSH_THREAD as in production, the thread itself left out: `flush()` by hand."""
+    settings.VISITORS_FLUSH_THREAD = True
+    settings.VISITORS_FLUSH_SECONDS = 1
+    monkeypatch.setattr(counter.flusher, "ensure_running", lambda: None)
+
+
+@pytest.mark.django_db
+def test_page_views_of_a_visit_this_process_confirmed_cost_no_statement(
+    client, clock, article, flushed_in_background
+):
+    visit(client, "/")  # the visit starts: confirmed by the key's upsert
+    clock.advance(minutes=10)
+    with CaptureQueriesContext(connection) as captured:
+        visit(client, article.get_absolute_url())
+        visit(client, "/")
+    assert write_statements(captured.captured_queries) == []
+    # "Đang online" learns of the later views when the buffer is written (within a second).
+    assert stats() == {"online": 0, "today": 1, "week": 1, "total": 1}
+    counter.buffer.flush()  # what the thread does each second
+    assert stats() == {"online": 1, "today": 1, "week": 1, "total": 1}
+    active = ActiveVisitor.objects.get()
+    assert active.last_seen == clock.moment  # the key's last page view, written by the flush
+    assert DailyStats.objects.get().page_views == 3
+    article.refresh_from_db()
+    assert article.view_count == 1
+
+
+@pytest.mark.django_db
+def test_a_visit_continued_in_one_process_goes_on_in_another(client, clock, flushed_in_background):
+    visit(client, "/")
+    clock.advance(minutes=20)
+    visit(client, "/")  # no statement: buffered in this process
+    counter.buffer.flush()
+    counter.recent.clear()  # another process: it has never seen this key
+    clock.advance(minutes=25)  # 45 minutes after the confirmed view, 25 after the last one
+    visit(client, "/")
+    assert stats()["today"] == 1
+    clock.advance(minutes=30, seconds=1)
+    visit(client, "/")
+    assert stats()["today"] == 2
+
+
+@pytest.mark.django_db
+def test_the_visit_gap_holds_for_page_views_without_statements(
+    client, clock, flushed_in_background
+):
+    visit(client, "/")
+    clock.advance(minutes=10)
+    visit(client, "/")  # buffered
+    counter.buffer.flush()
+    clock.advance(minutes=29, seconds=59)  # beyond the process's trust: the upsert decides
+    visit(client, "/")
+    assert stats()["today"] == 1
+    clock.advance(minutes=30, seconds=1)
+    visit(client, "/")
+    assert stats()["today"] == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_background_thread_writes_the_buffer_within_seconds(postgresql, client, settings):
+    settings.VISITORS_FLUSH_THREAD = True
+    settings.VISITORS_FLUSH_SECONDS = 0.2
+    for _ in range(3):
+        visit(client, "/")
+    assert counter.flusher.thread is not None and counter.flusher.thread.is_alive()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and not DailyStats.objects.filter(page_views=3).exists():
+        time.sleep(0.05)
+    assert DailyStats.objects.get().page_views == 3
+    assert stats()["today"] == 1 and not counter.buffer
+
+
 @pytest.mark.django_db
 def test_a_new_visit_costs_three_writes(client, clock):
     visit(client, "/", ip="198.51.100.1")  # another visitor first: today's salt exists
@@ -297,11 +375,11 @@ def test_a_new_visit_costs_three_writes(client, clock):
 def test_widget_costs_one_query_cold_and_none_warm(client, django_assert_num_queries, settings):
     call_command("loaddata", "nq35_report", verbosity=0)
     settings.VISITORS_CACHE_SECONDS = 10
-    counter.cache.delete(counter.STATS_CACHE_KEY)
+    counter.forget_stats()
     staff = get_user_model().objects.create_user("bt", password="mat-khau-dai-123", is_staff=True)
     url = Article.objects.get().get_absolute_url()
     client.get(url)  # warm everything but the counters
-    counter.cache.delete(counter.STATS_CACHE_KEY)
+    counter.forget_stats()
     # Page: identity, menu, documents, footer pages, linked websites, article, photos,
     # documents cited, documents named in the body, related = 10; + 1 for the four numbers,
     # cold; none while the cache is warm.
@@ -474,3 +552,22 @@ def test_a_page_served_from_a_cache_is_still_counted(client, clock, settings, ar
 def test_article_page_shows_its_views(client, clock, article):
     Article.objects.filter(pk=article.pk).update(view_count=12345)
     assert "Lượt xem: 12.345" in visit(client, article.get_absolute_url()).content.decode()
+
+
+def test_addresses_are_hashed_as_ipaddress_writes_them():
+    """The dotted-quad fast path of network_part agrees with ipaddress on every form."""
+    import ipaddress
+    import random
+
+    rng = random.Random(7)
+    samples = ["0.0.0.0", "255.255.255.255", "10.0.0.1", "01.2.3.4", "256.1.1.1", "1.2.3",
+               "1.2.3.4.5", " 1.2.3.4", "::ffff:1.2.3.4", "2402:800:1:2::5", "không phải IP"]  # fmt: skip
+    samples += [".".join(str(rng.randint(0, 300)) for _ in range(4)) for _ in range(2000)]
+    for address in samples:
+        try:
+            ip = ipaddress.ip_address(address)
+        except ValueError:
+            assert keys.network_part(address) == address[:64]
+            continue
+        if ip.version == 4:
+            assert keys.network_part(address) == str(ip), address

@@ -1,24 +1,31 @@
 """Counting visits and page views, and reading the four numbers.
 
 Hot path, per counted page view:
-- one upsert of the visitor's key (its RETURNING says whether a visit starts here);
-- on a new visit only: one upsert of today's row and one F() update of the totals row;
-- page-view increments (the day's and the article's "Lượt xem") wait in a small in-process
-  buffer for at most VISITORS_FLUSH_SECONDS and are then written with one statement each.
-Visits are never buffered: they are exact across processes and servers.
+- one upsert of the visitor's key (its RETURNING says whether a visit starts here); on
+  PostgreSQL the same statement adds a new visit to today's row and the total;
+- except when this process itself confirmed the key's visit less than VISITORS_VISIT_GAP minus
+  RECENT_MARGIN ago (`recent`): such a page view cannot start a visit, whatever other processes
+  did meanwhile, so it costs no statement; its moment waits in the buffer with the rest;
+- page-view increments (the day's and the article's "Lượt xem") and those moments wait in a
+  small in-process buffer for at most VISITORS_FLUSH_SECONDS and are then written with one
+  statement each, by a background thread of each process (VISITORS_FLUSH_THREAD) or, without
+  it, by the next page view.
+Visits are never buffered: whether a page view starts one is decided by one atomic statement,
+so they are exact across processes and servers.
 """
 
 import atexit
 import logging
+import os
 import threading
 import time
-from collections import Counter
+from collections import Counter, OrderedDict
 from contextlib import nullcontext
 from datetime import UTC, timedelta
 
 from django.apps import apps
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import close_old_connections, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -28,7 +35,11 @@ from .models import ActiveVisitor, DailyStats, VisitorTotals
 
 logger = logging.getLogger("visitors")
 
-STATS_CACHE_KEY = "visitors:stats:v1"
+STATS_CACHE_KEY = "visitors:stats:v2"
+# The numbers as this process last read them: (monotonic deadline, stats). With a shared
+# cache in Redis this saves a round trip per page; the deadline is the shared entry's own, so
+# the numbers are never older than VISITORS_CACHE_SECONDS.
+_local_stats = [None]
 
 
 def now():
@@ -93,22 +104,76 @@ def _add_visit_to_totals():
         cursor.execute(sql)
 
 
+# How long before a visit could end this process stops trusting its own confirmation of it.
+# Must exceed the flush interval by far: a moment buffered here reaches the database within
+# VISITORS_FLUSH_SECONDS, long before another process could need it to see the visit go on.
+RECENT_MARGIN = 60
+
+
+class RecentVisits:
+    """Keys whose visit this process confirmed in the database, with the confirmed moment.
+
+    After the atomic upsert has moved a key's last_seen to T, the database's last_seen for that
+    key is T or later whatever any process does (GREATEST). A page view of the key at a moment
+    M < T + VISIT_GAP therefore continues the visit: it needs no statement to find that out.
+    The margin keeps the buffered moments of such views (written within VISITORS_FLUSH_SECONDS)
+    in the database before any process could need them. Bounded: the oldest entries go first.
+    """
+
+    def __init__(self, max_entries=50_000):
+        self.max_entries = max_entries
+        self.lock = threading.Lock()
+        self.confirmed = OrderedDict()
+
+    def covers(self, key, moment):
+        trusted = conf.get("VISITORS_VISIT_GAP") - RECENT_MARGIN
+        if trusted <= 0 or conf.get("VISITORS_FLUSH_SECONDS") * 10 > RECENT_MARGIN:
+            return False
+        confirmed = self.confirmed.get(key)
+        return confirmed is not None and timedelta(0) <= moment - confirmed < timedelta(
+            seconds=trusted
+        )
+
+    def remember(self, key, moment):
+        with self.lock:
+            self.confirmed[key] = moment
+            self.confirmed.move_to_end(key)
+            while len(self.confirmed) > self.max_entries:
+                self.confirmed.popitem(last=False)
+
+    def clear(self):
+        with self.lock:
+            self.confirmed.clear()
+
+
+recent = RecentVisits()
+
+
 class PageViewBuffer:
-    """Page-view increments held by one process for at most VISITORS_FLUSH_SECONDS."""
+    """What one process holds for at most VISITORS_FLUSH_SECONDS: page-view increments, and
+    the last moment of each key whose page views needed no statement (see RecentVisits)."""
 
     def __init__(self):
         self.lock = threading.Lock()
         self.days = Counter()
         self.objects = Counter()  # (model label, lookup field, counter field, value) -> n
+        self.seen = {}  # key -> latest moment
         self.oldest = None
 
-    def add(self, day, view_of=None):
+    def add(self, day, view_of=None, seen=None):
         with self.lock:
             self.days[day] += 1
             if view_of is not None:
                 self.objects[view_of] += 1
+            if seen is not None:
+                key, moment = seen
+                if key not in self.seen or self.seen[key] < moment:
+                    self.seen[key] = moment
             if self.oldest is None:
                 self.oldest = time.monotonic()
+
+    def __bool__(self):
+        return bool(self.days or self.objects or self.seen)
 
     def due(self):
         oldest = self.oldest
@@ -118,9 +183,13 @@ class PageViewBuffer:
 
     def flush(self):
         with self.lock:
-            days, objects = self.days, self.objects
-            self.days, self.objects, self.oldest = Counter(), Counter(), None
+            days, objects, seen = self.days, self.objects, self.seen
+            self.days, self.objects, self.seen, self.oldest = Counter(), Counter(), {}, None
         try:
+            if seen:
+                with transaction.atomic():
+                    _move_last_seen(seen)
+                seen = {}
             with transaction.atomic():
                 for day, n in days.items():
                     _add_to_day(day, 0, n)
@@ -128,12 +197,34 @@ class PageViewBuffer:
                     model = apps.get_model(label)
                     model._default_manager.filter(**{lookup: value}).update(**{field: F(field) + n})
         except Exception:
-            # Put the counts back: the next flush retries them.
+            # Put everything back: the next flush retries it.
             with self.lock:
                 self.days.update(days)
                 self.objects.update(objects)
+                for key, moment in seen.items():
+                    if key not in self.seen or self.seen[key] < moment:
+                        self.seen[key] = moment
                 self.oldest = self.oldest or time.monotonic()
             raise
+
+
+def _move_last_seen(seen, batch=1000):
+    """Move each key's last_seen forward (never back), in key order: two processes flushing
+    at once lock rows in the same order and cannot deadlock. A key pruned meanwhile returns."""
+    table = ActiveVisitor._meta.db_table
+    greatest = "GREATEST" if connection.vendor == "postgresql" else "MAX"
+    items = sorted(seen.items())
+    for start in range(0, len(items), batch):
+        chunk = items[start : start + batch]
+        values = ", ".join(["(%s, %s, NULL)"] * len(chunk))
+        sql = (
+            f"INSERT INTO {table} (key, last_seen, previous_seen) VALUES {values} "
+            f"ON CONFLICT (key) DO UPDATE SET "
+            f"last_seen = {greatest}({table}.last_seen, excluded.last_seen)"
+        )
+        params = [p for key, moment in chunk for p in (key, _dt(moment))]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
 
 
 buffer = PageViewBuffer()
@@ -142,10 +233,63 @@ buffer = PageViewBuffer()
 @atexit.register
 def _flush_at_exit():
     try:
-        if buffer.days or buffer.objects:
+        if buffer:
             buffer.flush()
     except Exception:  # the process is ending; nothing else to do but say so
         logger.exception("visitors: page views lost at process exit")
+
+
+class Flusher:
+    """One daemon thread per process writing the buffer every VISITORS_FLUSH_SECONDS, so that
+    neither a page view pays for the writes nor an idle process holds them back.
+
+    Started by the first counted page view of each process (after gunicorn's fork), with its
+    own database connection, kept as CONN_MAX_AGE says.
+    """
+
+    def __init__(self):
+        self.pid = None
+        self.lock = threading.Lock()
+        self.stopping = threading.Event()
+        self.thread = None
+
+    def ensure_running(self):
+        if self.pid == os.getpid():
+            return
+        with self.lock:
+            if self.pid == os.getpid():
+                return
+            self.stopping = threading.Event()
+            self.thread = threading.Thread(
+                target=self.run, args=(self.stopping,), name="visitors-flusher", daemon=True
+            )
+            self.thread.start()
+            self.pid = os.getpid()
+
+    def stop(self):
+        """Stop this process's thread after its current flush (tests; exit flushes anyway)."""
+        with self.lock:
+            self.stopping.set()
+            if self.thread is not None and self.pid == os.getpid():
+                self.thread.join(timeout=10)
+            self.thread, self.pid = None, None
+
+    def run(self, stopping):
+        last_prune = time.monotonic()
+        while not stopping.wait(conf.get("VISITORS_FLUSH_SECONDS")):
+            try:
+                close_old_connections()
+                if buffer:
+                    buffer.flush()
+                if time.monotonic() - last_prune > 60:
+                    last_prune = time.monotonic()
+                    prune_active(now())
+            except Exception:
+                logger.exception("visitors: flush failed; retried in a moment")
+        connection.close()
+
+
+flusher = Flusher()
 
 
 _last_prune = [0.0]
@@ -182,9 +326,15 @@ def _record_visit_postgresql(key, moment, day):
         return cursor.fetchone()[0]
 
 
-def record_page_view(key, moment, view_of=None):
+def record_page_view(key, moment, view_of=None, day=None):
     """Count one page view of visitor `key`; returns True when it starts a visit."""
-    day = local_day(moment)
+    day = day or local_day(moment)
+    threaded = conf.get("VISITORS_FLUSH_THREAD")
+    if threaded:
+        flusher.ensure_running()
+        if recent.covers(key, moment):
+            buffer.add(day, view_of, seen=(key, moment))
+            return False
     if connection.vendor == "postgresql":
         # Inside a caller's transaction (tests), a savepoint keeps a failure from poisoning it.
         with transaction.atomic() if connection.in_atomic_block else nullcontext():
@@ -196,6 +346,9 @@ def record_page_view(key, moment, view_of=None):
                 _add_to_day(day, 1, 0)
                 _add_visit_to_totals()
     buffer.add(day, view_of)
+    if threaded:
+        recent.remember(key, moment)  # the database's last_seen is `moment` or later now
+        return new_visit
     if buffer.due():
         buffer.flush()
     if time.monotonic() - _last_prune[0] > 60:
@@ -215,9 +368,16 @@ def read_stats(moment=None):
     """The four numbers, from at most one query whatever the history's size."""
     ttl = conf.get("VISITORS_CACHE_SECONDS")
     if ttl:
+        local = _local_stats[0]
+        if local is not None and time.monotonic() < local[0]:
+            return local[1]
         cached = cache.get(STATS_CACHE_KEY)
         if cached is not None:
-            return cached
+            read_at, stats = cached
+            age = time.time() - read_at
+            if 0 <= age < ttl:
+                _local_stats[0] = (time.monotonic() + ttl - age, stats)
+                return stats
     moment = moment or now()
     today = local_day(moment)
     monday = today - timedelta(days=today.weekday())
@@ -236,5 +396,12 @@ def read_stats(moment=None):
         online, today_visits, week_visits, total = (int(v) for v in cursor.fetchone())
     stats = {"online": online, "today": today_visits, "week": week_visits, "total": total}
     if ttl:
-        cache.set(STATS_CACHE_KEY, stats, ttl)
+        cache.set(STATS_CACHE_KEY, (time.time(), stats), ttl)
+        _local_stats[0] = (time.monotonic() + ttl, stats)
     return stats
+
+
+def forget_stats():
+    """Make the next read_stats() query the database (tests; the baseline changed)."""
+    _local_stats[0] = None
+    cache.delete(STATS_CACHE_KEY)

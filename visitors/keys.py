@@ -3,6 +3,7 @@
 import hashlib
 import hmac
 import ipaddress
+import re
 import secrets
 from functools import lru_cache
 
@@ -39,8 +40,15 @@ def client_ip(request):
     return network_part(client_address(request))
 
 
+# A dotted quad as ipaddress writes it (no leading zeros): kept as it is, without parsing.
+OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+CANONICAL_IPV4 = re.compile(rf"(?:{OCTET}\.){{3}}{OCTET}")
+
+
 def network_part(address):
     """The address as hashed: IPv4 whole, IPv6 by its /64 (one household or phone)."""
+    if CANONICAL_IPV4.fullmatch(address):
+        return address
     try:
         ip = ipaddress.ip_address(address.strip("[]"))
     except ValueError:

@@ -1,5 +1,8 @@
 import logging
+from functools import lru_cache
 
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.urls import Resolver404, resolve
 
 from . import conf, counter
@@ -24,9 +27,10 @@ class VisitorCounterMiddleware:
         try:
             if is_counted(request, response):
                 moment = counter.now()
+                day = counter.local_day(moment)
                 ua = request.META.get("HTTP_USER_AGENT", "")
-                key = visitor_key(client_ip(request), ua, counter.local_day(moment))
-                counter.record_page_view(key, moment, view_of=view_counter(request))
+                key = visitor_key(client_ip(request), ua, day)
+                counter.record_page_view(key, moment, view_of=view_counter(request), day=day)
         except Exception:
             logger.exception("visitors: counting failed; the page was served uncounted")
         return response
@@ -54,11 +58,18 @@ def is_counted(request, response):
 
 def view_counter(request):
     """(model, field, counter, value) when the page is one whose views are counted too."""
+    return _view_counter_of_path(request.path_info)
+
+
+@lru_cache(maxsize=4096)
+def _view_counter_of_path(path):
+    """Resolved once per path and process (a page served from the page cache is not resolved
+    otherwise); cleared when the URLconf or VISITORS_VIEW_COUNTERS change (tests)."""
     counters = conf.get("VISITORS_VIEW_COUNTERS")
     if not counters:
         return None
     try:
-        match = resolve(request.path_info)
+        match = resolve(path)
     except Resolver404:
         return None
     spec = counters.get(match.view_name)
@@ -67,3 +78,9 @@ def view_counter(request):
     label, field, counter_field = spec
     value = match.kwargs.get(field)
     return None if value is None else (label, field, counter_field, value)
+
+
+@receiver(setting_changed)
+def _forget_resolved_paths(setting, **kwargs):
+    if setting in ("ROOT_URLCONF", "VISITORS_VIEW_COUNTERS"):
+        _view_counter_of_path.cache_clear()

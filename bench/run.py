@@ -29,6 +29,9 @@ from statistics import mean
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 DEFAULT_DB = "postgres://chauthanh:chauthanh-ci@127.0.0.1:5432/chauthanh_bench"
+LABELS = {"postgresql": "PostgreSQL", "sqlite": "SQLite (WAL)"}
+# Kept between runs (ignored by git): the demo articles take minutes to make.
+DEFAULT_SQLITE = str(ROOT / ".bench" / "bench.sqlite3")
 
 
 def free_port():
@@ -188,12 +191,14 @@ def shell(env, code):
 
 PAGE_URLS = """
 from news.models import Article, Category
+from news.views import older_cursor
 from django.db.models import Count, Q
 a = Article.objects.published()
 category = Category.objects.annotate(n=Count("articles")).order_by("-n").first()
-deep = max(1, category.n // 15 * 9 // 10)
+# Deep: the "Tin cũ hơn" page that starts 90 % down the category (keyset pagination).
+mark = a.filter(category=category).order_by("-published_at", "-pk")[category.n * 9 // 10]
 print(" ".join([
-    "/", category.get_absolute_url(), category.get_absolute_url() + f"?page={deep}",
+    "/", category.get_absolute_url(), category.get_absolute_url() + "?truoc=" + older_cursor(mark),
     # The 35-NQ/TW report (photos, gallery, document links), as in the visitors part.
     a.exclude(slug__startswith="demo-").first().get_absolute_url(),
     "/van-ban/", "/tim-kiem/?q=nghi+quyet+35", "/visitors/stats.json",
@@ -204,9 +209,9 @@ PAGE_NAMES = ["home", "category p.1", "category deep", "article", "document libr
 
 
 def bench_pages(args, env, tmp, script):
-    count = int(shell(env, "from news.models import Article; print(Article.objects.count())"))
-    if count < args.articles:
-        manage(env, "generate_demo_data", "--articles", str(args.articles), "--seed", "1")
+    # Adds only what is missing: the articles once (minutes), the demo photos on every run
+    # (the media folder is temporary), the rest in seconds.
+    manage(env, "generate_demo_data", "--articles", str(args.articles), "--seed", "1")
     urls = shell(env, PAGE_URLS).split()
     queries = json.loads(shell(dict(env, BENCH_URLS=" ".join(urls)),
                                "exec(open('bench/queries.py').read())"))  # fmt: skip
@@ -254,11 +259,11 @@ def measure_minimal(args, env, tmp, page, script):
         stop(process)
 
 
-def print_pages(args, urls, rows, queries, minimal, static, rss):
+def print_pages(args, database, urls, rows, queries, minimal, static, rss):
     print(
         f"\nPages: {args.articles} demo articles; wrk -t2 -c{args.page_connections} "
         f"-d{args.seconds}s --latency -s bench/visitors.lua (after {args.warmup}s warm-up); "
-        f"gunicorn {args.workers} sync workers; PostgreSQL; visitor counter on\n"
+        f"gunicorn {args.workers} sync workers; {LABELS[database]}; visitor counter on\n"
     )
     print("| page | page cache | req/s | p50 ms | p99 ms | non-2xx | queries | ÷ minimal |")
     print("|---|---|---:|---:|---:|---:|---:|---:|")
@@ -279,65 +284,31 @@ def print_pages(args, urls, rows, queries, minimal, static, rss):
           f"{', '.join(f'{m:.0f} MB' for m in rss)}")  # fmt: skip
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--seconds", type=int, default=10)
-    parser.add_argument("--warmup", type=int, default=3)
-    parser.add_argument("--connections", type=int, default=32)
-    parser.add_argument("--workers", type=int, default=3)
-    parser.add_argument("--rounds", type=int, default=2, help="on/off pairs, interleaved")
-    parser.add_argument("--page-connections", type=int, default=16, help="for the pages")
-    parser.add_argument("--articles", type=int, default=100_000, help="demo articles (pages)")
-    parser.add_argument("--only", choices=["pages", "visitors"], help="one part of the bench")
-    parser.add_argument(
-        "--page-cache",
-        type=lambda v: v.split(","),
-        default=["on", "off"],
-        metavar="on,off",
-        help="the page cache modes to measure pages with",
-    )
-    parser.add_argument("--pages", type=lambda v: v.split(","), metavar="NAME,NAME",
-                        help=f"only these pages, of: {', '.join(PAGE_NAMES)}")  # fmt: skip
-    args = parser.parse_args()
-    if not shutil.which("wrk"):
-        sys.exit("wrk is missing: apt-get install wrk")
-    database_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
-    ensure_database(database_url)
-    script = ROOT / "bench" / "visitors.lua"
-    with tempfile.TemporaryDirectory() as tmp:
-        env = base_env(database_url, Path(tmp) / "static", Path(tmp) / "media")
-        manage(env, "migrate", "--noinput", "-v0")
-        manage(env, "loaddata", "nq35_report", "-v0")
-        manage(env, "collectstatic", "--noinput", "-v0")
-        pages = None
-        if args.only != "visitors":
-            pages = bench_pages(args, env, tmp, script)
-            print_pages(args, *pages)
-        if args.only == "pages":
-            return
-        article = subprocess.run(
-            [PYTHON, "manage.py", "shell", "-c",
-             "from news.models import Article; print(Article.objects.published().first()"
-             ".get_absolute_url())"],
-            cwd=ROOT, env=env, capture_output=True, text=True, check=True,
-        ).stdout.strip().splitlines()[-1]  # fmt: skip
-        results = {"on": [], "off": []}
-        for _ in range(args.rounds):
-            for mode in ("off", "on"):
-                run_env = dict(env, VISITORS_ENABLED="true" if mode == "on" else "false")
-                process, url = start_gunicorn(run_env, args.workers)
-                try:
-                    wrk(url + article, args.warmup, args.connections, script)
-                    results[mode].append(wrk(url + article, args.seconds, args.connections, script))
-                finally:
-                    process.terminate()
-                    process.wait(timeout=30)
-        stats = subprocess.run(
-            [PYTHON, "manage.py", "shell", "-c",
-             "from visitors.counter import read_stats; print(read_stats())"],
-            cwd=ROOT, env=dict(env, VISITORS_CACHE_SECONDS="0"), capture_output=True, text=True,
-            check=True,
-        ).stdout.strip().splitlines()[-1]  # fmt: skip
+def bench_visitors(args, env, script):
+    """The article page with the visitor counter off and on, interleaved; their ratio."""
+    article = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c",
+         "from news.models import Article; print(Article.objects.published().first()"
+         ".get_absolute_url())"],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+    ).stdout.strip().splitlines()[-1]  # fmt: skip
+    results = {"on": [], "off": []}
+    for _ in range(args.rounds):
+        for mode in ("off", "on"):
+            run_env = dict(env, VISITORS_ENABLED="true" if mode == "on" else "false")
+            process, url = start_gunicorn(run_env, args.workers)
+            try:
+                wrk(url + article, args.warmup, args.connections, script)
+                results[mode].append(wrk(url + article, args.seconds, args.connections, script))
+            finally:
+                process.terminate()
+                process.wait(timeout=30)
+    stats = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c",
+         "from visitors.counter import read_stats; print(read_stats())"],
+        cwd=ROOT, env=dict(env, VISITORS_CACHE_SECONDS="0"), capture_output=True, text=True,
+        check=True,
+    ).stdout.strip().splitlines()[-1]  # fmt: skip
     print(f"\nArticle page {article}")
     print(
         f"wrk -t2 -c{args.connections} -d{args.seconds}s --latency -s bench/visitors.lua "
@@ -356,6 +327,52 @@ def main():
     ratio = mean(r["rps"] for r in results["on"]) / mean(r["rps"] for r in results["off"])
     print(f"\nratio on/off: {ratio:.2f} (goal on PostgreSQL alone: 0.80)")
     print(f"counters after the run: {stats}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=2, help="on/off pairs, interleaved")
+    parser.add_argument("--page-connections", type=int, default=16, help="for the pages")
+    parser.add_argument("--articles", type=int, default=100_000, help="demo articles (pages)")
+    parser.add_argument("--only", choices=["pages", "visitors"], help="one part of the bench")
+    parser.add_argument(
+        "--page-cache",
+        type=lambda v: v.split(","),
+        default=["on", "off"],
+        metavar="on,off",
+        help="the page cache modes to measure pages with",
+    )
+    parser.add_argument("--databases", type=lambda v: v.split(","),
+                        default=["postgresql", "sqlite"], metavar="postgresql,sqlite",
+                        help="pages on each; the visitors part on PostgreSQL")  # fmt: skip
+    parser.add_argument("--pages", type=lambda v: v.split(","), metavar="NAME,NAME",
+                        help=f"only these pages, of: {', '.join(PAGE_NAMES)}")  # fmt: skip
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing: apt-get install wrk")
+    databases = {
+        "postgresql": os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB),
+        "sqlite": "sqlite:///" + os.environ.get("BENCH_SQLITE_PATH", DEFAULT_SQLITE),
+    }
+    Path(DEFAULT_SQLITE).parent.mkdir(exist_ok=True)
+    script = ROOT / "bench" / "visitors.lua"
+    for database in args.databases:
+        database_url = databases[database]
+        if database == "postgresql":
+            ensure_database(database_url)
+        with tempfile.TemporaryDirectory() as tmp:
+            env = base_env(database_url, Path(tmp) / "static", Path(tmp) / "media")
+            manage(env, "migrate", "--noinput", "-v0")
+            manage(env, "loaddata", "nq35_report", "-v0")
+            manage(env, "collectstatic", "--noinput", "-v0")
+            if args.only != "visitors":
+                print_pages(args, database, *bench_pages(args, env, tmp, script))
+            if args.only != "pages" and database == "postgresql":
+                bench_visitors(args, env, script)
 
 
 if __name__ == "__main__":

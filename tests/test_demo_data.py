@@ -57,3 +57,26 @@ def test_running_twice_adds_no_duplicates():
     generate(articles=20, seed=9, documents=4, days=5)
     generate(articles=20, seed=9, documents=4, days=5)
     assert Article.objects.count() == 20
+
+
+@pytest.mark.django_db
+def test_demo_articles_have_small_photos_with_renditions_as_covers(client):
+    from django.core.files.storage import default_storage
+    from PIL import Image
+
+    from photos.pipeline import rendition_names
+
+    output = generate(articles=45, seed=4, documents=4, days=3)
+    with_cover = Article.objects.exclude(cover="")
+    assert "photos: 12" in output and 30 <= with_cover.count() <= 42  # about 4 in 5
+    names = set(with_cover.values_list("cover", flat=True))
+    assert len(names) == 12
+    for name in names:
+        with default_storage.open(name) as f:
+            assert Image.open(f).size == (800, 450)
+        assert all(default_storage.exists(n) for n in rendition_names(name, 800))
+    article = with_cover.first()
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert 'width="800" height="450"' in html and "ảnh mẫu số" in html
+    # A second run finds the files and the covers in place.
+    assert "covers given: 0" in generate(articles=45, seed=4, documents=4, days=3)

@@ -113,3 +113,22 @@ def test_admin_changes_are_kept_in_a_read_only_audit_log(admin_client):
     assert admin_client.post(f"/admin/operations/auditentry/{entry.pk}/delete/").status_code == 403
     assert admin_client.get("/admin/operations/auditentry/add/").status_code == 403
     assert LogEntry.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_static_and_media_files_answer_conditional_gets_with_304(client, settings):
+    """Without nginx (make run): WhiteNoise for static files, Django's serve for media."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    name = default_storage.save("thu/anh.jpg", ContentFile(b"\xff\xd8\xff\xe0 not really"))
+    static = client.get("/static/css/site.css")
+    assert static.status_code == 200 and static["Last-Modified"]
+    media = client.get(f"/media/{name}")
+    assert media.status_code == 200 and media["Last-Modified"]
+    again = client.get("/static/css/site.css", HTTP_IF_MODIFIED_SINCE=static["Last-Modified"])
+    assert again.status_code == 304
+    etag = static["ETag"]
+    assert client.get("/static/css/site.css", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    again = client.get(f"/media/{name}", HTTP_IF_MODIFIED_SINCE=media["Last-Modified"])
+    assert again.status_code == 304

@@ -74,3 +74,53 @@ def test_document_page_offers_its_file_for_download(client, settings):
     html = client.get(document.get_absolute_url()).content.decode()
     # The file is served by the library's own view (headers for a PDF), not the media URL.
     assert f'href="{document.get_file_url()}"' in html and "Xem văn bản (PDF" in html
+
+
+@pytest.mark.django_db
+def test_category_numbers_its_newest_pages_then_links_older_ones_by_keyset(client, monkeypatch):
+    """Beyond the numbered pages, "Tin cũ hơn" pages walk every older article exactly once,
+    in order, ties on the publication time included; a page number past them is a 404."""
+    import re
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from news import views
+    from news.models import Article
+
+    monkeypatch.setattr(views, "ARTICLES_PER_PAGE", 3)
+    monkeypatch.setattr(views, "NUMBERED_PAGES", 2)
+    category = make_category()
+    moment = timezone.now() - timedelta(days=1)
+    for i in range(14):
+        article = make_article(category=category, title=f"Tin số {i:02d}")
+        Article.objects.filter(pk=article.pk).update(published_at=moment - timedelta(hours=i // 3))
+    expected = list(
+        Article.objects.filter(category=category)
+        .order_by("-published_at", "-pk")
+        .values_list("title", flat=True)
+    )
+    url = category.get_absolute_url()
+    seen, html = [], ""
+    for number in (1, 2):
+        html = client.get(url, {"page": number}).content.decode()
+        seen += re.findall(r"Tin số \d\d(?=</a></h3>)", html)
+    assert "Trang 2 / hơn 2" in html
+    assert client.get(url, {"page": 3}).status_code == 404
+    while (older := re.search(r'href="\?truoc=([^"]+)" rel="next">Tin cũ hơn', html)) is not None:
+        response = client.get(url, {"truoc": older[1]})
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert 'content="noindex, follow"' in html and "‹ Tin mới nhất" in html
+        seen += re.findall(r"Tin số \d\d(?=</a></h3>)", html)
+    assert seen == expected
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("cursor", ["", "abc", "1-", "-1", "1.5-2", "9" * 18 + "-1", "1-2-3"])
+def test_a_malformed_older_cursor_is_a_vietnamese_404(client, cursor):
+    category = make_category()
+    make_article(category=category)
+    response = client.get(category.get_absolute_url(), {"truoc": cursor})
+    assert response.status_code == 404
+    assert "Không tìm thấy trang" in response.content.decode()

@@ -119,6 +119,18 @@ def test_nginx_serves_collected_static_files_compressed_and_cached(site, stack_e
     assert headers["X-Content-Type-Options"] == "nosniff"
 
 
+def test_nginx_answers_conditional_gets_for_static_and_media_with_304(site, stack_env):
+    manifest = Path(stack_env["_BASE"], "static", "staticfiles.json").read_text()
+    hashed = json.loads(manifest)["paths"]["css/site.css"]
+    for url in (f"{site.url}/static/{hashed}", f"{site.url}/media/{REPORT_PHOTO}"):
+        status, headers, _ = fetch(url)
+        assert status == 200 and headers["ETag"] and headers["Last-Modified"], url
+        for condition in ({"If-None-Match": headers["ETag"]},
+                          {"If-Modified-Since": headers["Last-Modified"]}):  # fmt: skip
+            status, _, body = fetch(url, headers=condition)
+            assert (status, body) == (304, b""), (url, condition)
+
+
 def test_nginx_serves_media_images_inline_and_other_files_as_downloads(site, stack_env):
     status, headers, body = fetch(f"{site.url}/media/{REPORT_PHOTO}")
     assert status == 200 and headers["Content-Type"] == "image/jpeg" and body[:2] == b"\xff\xd8"

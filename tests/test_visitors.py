@@ -560,8 +560,8 @@ def test_addresses_are_hashed_as_ipaddress_writes_them():
     import random
 
     rng = random.Random(7)
-    samples = ["0.0.0.0", "255.255.255.255", "10.0.0.1", "01.2.3.4", "256.1.1.1", "1.2.3",
-               "1.2.3.4.5", " 1.2.3.4", "::ffff:1.2.3.4", "2402:800:1:2::5", "không phải IP"]  # fmt: skip
+    samples = ["0.0.0.0", "255.255.255.255", "10.0.0.1", "01.2.3.4", "256.1.1.1"]  # noqa: S104
+    samples += ["1.2.3", "1.2.3.4.5", " 1.2.3.4", "::ffff:1.2.3.4", "2402:800:1::5", "không phải"]
     samples += [".".join(str(rng.randint(0, 300)) for _ in range(4)) for _ in range(2000)]
     for address in samples:
         try:

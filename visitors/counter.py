@@ -233,6 +233,7 @@ buffer = PageViewBuffer()
 @atexit.register
 def _flush_at_exit():
     try:
+        flusher.stop()  # lets a flush in progress finish first
         if buffer:
             buffer.flush()
     except Exception:  # the process is ending; nothing else to do but say so

@@ -1,25 +1,33 @@
 """Demo content at scale: `python manage.py generate_demo_data --articles 100000 --seed 1`.
 
 Categories, documents, articles (bulk inserted), their document links and search entries
-(kept consistent through the real indexing code), and a year of visitor statistics.
+(kept consistent through the real indexing code), a dozen small photos (drawn here, with the
+pipeline's renditions) as the covers of four articles in five, and a year of visitor
+statistics.
 Deterministic for a given --seed; run it on an empty or a demo database (it adds, never
 deletes; a second run with the same seed adds nothing new where the slugs already exist).
 """
 
+import hashlib
 import random
 import sys
 import time
 from datetime import date, timedelta
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
+from django.db.models.functions import Mod
 from django.utils import timezone
+from PIL import Image, ImageDraw
 
 from demo import text
 from documents.citations import sync_article
 from documents.models import Document
 from news.models import Article, Category
 from pagecache.version import bump
+from photos import pipeline
 from search.index import reindex
 from visitors.models import DailyStats, VisitorTotals
 
@@ -30,6 +38,35 @@ CATEGORIES = [
 DOC_TYPES = [("NQ", "nghi-quyet", "Nghị quyết"), ("CT", "chi-thi", "Chỉ thị"),
              ("KL", "ket-luan", "Kết luận"), ("KH", "ke-hoach", "Kế hoạch")]  # fmt: skip
 BATCH = 2000
+PHOTOS = 12
+PHOTO_SIZE = (800, 450)
+
+
+def draw_photo(rng):
+    """A landscape-like picture: sky and field gradients, a sun, a few houses."""
+    width, height = PHOTO_SIZE
+    image = Image.new("RGB", PHOTO_SIZE)
+    draw = ImageDraw.Draw(image)
+    sky, field = rng.choice(SKIES), rng.choice(FIELDS)
+    horizon = rng.randint(height // 3, height // 2)
+    for y in range(height):
+        top, bottom, t = (sky, field, y / horizon) if y < horizon else (field, field, 1)
+        shade = 1 - 0.3 * (y - horizon) / height if y >= horizon else 1
+        color = tuple(int((a + (b - a) * t) * shade) for a, b in zip(top, bottom, strict=True))
+        draw.line([(0, y), (width, y)], fill=color)
+    x, r = rng.randint(80, width - 80), rng.randint(25, 45)
+    draw.ellipse([x - r, 60 - r, x + r, 60 + r], fill=(255, 214, 102))
+    for _ in range(rng.randint(3, 7)):
+        left, w, h = rng.randint(0, width - 120), rng.randint(50, 110), rng.randint(40, 90)
+        wall = tuple(rng.randint(150, 240) for _ in range(3))
+        draw.rectangle([left, horizon - h + 20, left + w, horizon + 20], fill=wall)
+        draw.polygon([(left - 8, horizon - h + 20), (left + w // 2, horizon - h - 20),
+                      (left + w + 8, horizon - h + 20)], fill=(164, 14, 14))  # fmt: skip
+    return image
+
+
+SKIES = [(120, 170, 230), (150, 200, 240), (250, 190, 140), (100, 150, 210)]
+FIELDS = [(70, 150, 60), (110, 170, 70), (90, 130, 50), (140, 160, 80)]
 
 
 class Command(BaseCommand):
@@ -46,9 +83,10 @@ class Command(BaseCommand):
         began = time.perf_counter()
         categories = self.categories(seed)
         docs = self.documents(rng, seed, documents)
-        cited = self.articles(rng, seed, articles, categories, docs)
+        created, cited = self.articles(rng, seed, articles, categories, docs)
         self.link(cited)
-        self.index(seed)
+        self.index(created)
+        self.covers(seed)
         self.visits(rng, days)
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:  # fresh statistics for the planner
@@ -89,7 +127,7 @@ class Command(BaseCommand):
         existing = set(
             Article.objects.filter(slug__startswith=f"demo-{seed}-").values_list("slug", flat=True)
         )
-        cited = []
+        created, cited = [], []
         for first in range(0, count, BATCH):
             batch = []
             for i in range(first, min(first + BATCH, count)):
@@ -113,9 +151,10 @@ class Command(BaseCommand):
             with transaction.atomic():
                 # bulk_create sends no signals: references and search entries are made below.
                 Article.objects.bulk_create([a for a, _ in batch])
+            created += [a.pk for a, _ in batch]
             cited += [a for a, cites in batch if cites]
             self.progress("articles", min(first + BATCH, count), count)
-        return cited
+        return created, cited
 
     def link(self, cited):
         """The articles whose text cites a document: the real linking code, one by one."""
@@ -124,10 +163,34 @@ class Command(BaseCommand):
             if n % 500 == 0 or n == len(cited):
                 self.progress("document links", n, len(cited))
 
-    def index(self, seed):
-        with transaction.atomic():
-            count = reindex(Article.objects.filter(slug__startswith=f"demo-{seed}-"))
+    def index(self, created):
+        count = 0
+        for first in range(0, len(created), BATCH * 5):
+            with transaction.atomic():
+                count += reindex(Article.objects.filter(pk__in=created[first : first + BATCH * 5]))
         self.stdout.write(f"search entries: {count}")
+
+    def covers(self, seed):
+        """Small photos, made once per media folder (again if the folder is new), as covers."""
+        names = []
+        for i in range(PHOTOS):
+            # The pipeline's kind of name (32 hex), so pages treat it as any uploaded photo.
+            stem = hashlib.sha256(f"demo-{seed}-{i}".encode()).hexdigest()[:32]
+            name = f"demo/{stem}.jpg"
+            if not default_storage.exists(name):
+                image = draw_photo(random.Random(f"{seed}-{i}"))  # noqa: S311 - demo data
+                default_storage.save(name, ContentFile(pipeline.encode(image, "JPEG")))
+                pipeline.write_renditions(default_storage, name, image, "JPEG")
+            names.append(name)
+        demo = Article.objects.filter(slug__startswith=f"demo-{seed}-", cover="")
+        demo = demo.alias(slot=Mod("id", PHOTOS + 3))
+        updated = 0
+        for i, name in enumerate(names):  # slots PHOTOS.. stay without a cover (1 in 5)
+            updated += demo.filter(slot=i).update(
+                cover=name, cover_width=PHOTO_SIZE[0], cover_height=PHOTO_SIZE[1],
+                cover_alt=f"Ảnh minh họa (ảnh mẫu số {i + 1})",
+            )  # fmt: skip
+        self.stdout.write(f"photos: {len(names)}, covers given: {updated}")
 
     def visits(self, rng, days):
         today = timezone.localdate()

@@ -4,6 +4,7 @@ from django.core.management import call_command
 
 from documents.models import Document
 from news.models import Article
+from news.views import older_cursor
 from pages.models import Page
 
 from .factories import make_article
@@ -19,6 +20,10 @@ def public_pages():
         "home": "/",
         "category": report.category.get_absolute_url(),
         "category, page 2": report.category.get_absolute_url() + "?page=2",
+        # A "Tin cũ hơn" page (keyset), starting after the article on page 1's fifth row.
+        "category, older": report.category.get_absolute_url()
+        + "?truoc="
+        + older_cursor(Article.objects.order_by("-published_at", "-pk")[4]),
         "article": report.get_absolute_url(),
         "document list": "/van-ban/",
         "document": Document.objects.get(symbol="35-NQ/TW").get_absolute_url(),

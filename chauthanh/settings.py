@@ -90,6 +90,7 @@ TEMPLATES = [
                 "documents.context_processors.latest",
                 "visitors.context_processors.stats",
                 "pages.context_processors.pages",
+                "pagecache.fragments.layout",
             ],
         },
     },
@@ -332,6 +333,9 @@ LOGGING["handlers"]["console"].update(
 INSTALLED_APPS += ["pagecache"]
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if TESTING else 60)
 PAGE_CACHE_VERSION_SECONDS = env.float("PAGE_CACHE_VERSION_SECONDS", default=1.0)
+# The layout's menu, sidebar widgets, footer and site identity, per content version
+# (pagecache/fragments.py); the same bound on time-only changes as the pages. Off under pytest.
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=PAGE_CACHE_SECONDS)
 PAGE_CACHE_MAX_ENTRIES = env.int("PAGE_CACHE_MAX_ENTRIES", default=1000)
 PAGE_CACHE_MAX_BYTES = env.int("PAGE_CACHE_MAX_MB", default=64) * 1024 * 1024
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/static/", "/media/", "/visitors/", "/healthz"]

@@ -43,6 +43,7 @@ def bump():
 
 
 def bump_on_change(sender, raw=False, **kwargs):
-    # Only while some process caches pages; a loaddata (raw) still changes what pages show.
-    if getattr(settings, "PAGE_CACHE_SECONDS", 0):
+    # Only while some process caches pages or fragments; a loaddata (raw) still changes what
+    # pages show.
+    if getattr(settings, "PAGE_CACHE_SECONDS", 0) or getattr(settings, "FRAGMENT_CACHE_SECONDS", 0):
         bump()

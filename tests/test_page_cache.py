@@ -110,3 +110,34 @@ def test_cached_pages_are_still_counted(client):
     buffer.flush()
     article.refresh_from_db()
     assert article.view_count == 3
+
+
+@pytest.mark.django_db
+def test_layout_fragments_are_made_once_per_content_version(client, settings):
+    """A page the page cache misses renders only its own part: the identity, menu, sidebar
+    documents, links and footer pages come from the fragments of the current version."""
+    from documents.models import Document
+
+    from .factories import make_category, make_document
+
+    settings.FRAGMENT_CACHE_SECONDS = 60
+    category = make_category(name="Chuyên mục thử", show_in_menu=True)
+    make_article(category=category)
+    _, cold = get(client, "/")
+    home = client.get("/?x=1").content.decode()  # another URL: a page-cache miss
+    client.get(category.get_absolute_url() + "?w=1")  # the menu marking this category
+    _, warm = get(client, category.get_absolute_url())
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    _, unfragmented = get(client, category.get_absolute_url() + "?y=1")
+    # Identity, menu, latest documents, links, footer pages: five queries saved per miss.
+    assert unfragmented - warm == 5 and cold > warm
+    settings.FRAGMENT_CACHE_SECONDS = 60
+    html = client.get(category.get_absolute_url() + "?z=1").content.decode()
+    # The menu's fragment varies with the current page: each marks its own entry.
+    assert 'href="/" aria-current="page"' in home
+    assert f'href="{category.get_absolute_url()}" aria-current="page"' in html
+    assert 'href="/" aria-current="page"' not in html
+    # An edit shows at once: a new document bumps the version, the sidebar is made again.
+    make_document(symbol="99-NQ/HU", title="Văn bản mới nhất của huyện")
+    assert Document.objects.filter(symbol="99-NQ/HU").exists()
+    assert "99-NQ/HU" in client.get("/?after-edit=1").content.decode()

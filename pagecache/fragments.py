@@ -1,0 +1,41 @@
+"""The layout's shared parts (menu, sidebar widgets, footer, site identity), cached per content
+version for FRAGMENT_CACHE_SECONDS.
+
+A page the page cache misses (a new URL, or every URL right after an edit) then renders only
+its own content: the five layout queries and their markup are made once per version and
+process (or once per version for all, with Redis). An edit bumps the version, so no fragment
+outlives the content it shows; FRAGMENT_CACHE_SECONDS bounds what changes by time alone (a
+page scheduled in the footer).
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.functional import SimpleLazyObject
+
+from . import version
+
+
+def seconds():
+    return getattr(settings, "FRAGMENT_CACHE_SECONDS", 0)
+
+
+def cached(name, compute):
+    """compute(), kept under the current content version; computed each time when off."""
+    ttl = seconds()
+    if not ttl:
+        return compute()
+    key = f"fragment:{name}:{version.current()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, ttl)
+    return value
+
+
+def _version_key():
+    return str(version.current()) if seconds() else "off"
+
+
+def layout(request):
+    """For `{% cache fragment_seconds "name" content_version ... %}` in the layout templates."""
+    return {"fragment_seconds": seconds(), "content_version": SimpleLazyObject(_version_key)}

@@ -13,6 +13,7 @@ Needs PostgreSQL (BENCH_DATABASE_URL), wrk and nginx; `.ci/run` and README say h
 """
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -246,6 +247,7 @@ def bench_pages(args, env, tmp, script):
                 wrk(base + url, args.warmup, args.page_connections, script)
                 result = wrk(base + url, args.seconds, args.page_connections, script)
                 rows.setdefault((name, url), {})[mode] = result
+                drain(base)
             rss += worker_rss_mb(process)
         finally:
             stop(process)
@@ -259,6 +261,18 @@ def bench_pages(args, env, tmp, script):
     finally:
         stop(process)
     return urls, rows, queries, minimal, static, rss
+
+
+def drain(base, limit=120):
+    """Wait until the workers have answered the requests wrk left queued (slow pages), so the
+    next page is not measured behind them."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        began = time.monotonic()
+        with contextlib.suppress(OSError):
+            urllib.request.urlopen(base + "/healthz", timeout=limit).read()  # noqa: S310
+        if time.monotonic() - began < 0.5:
+            return
 
 
 def measure_minimal(args, env, tmp, page, script):

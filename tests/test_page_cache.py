@@ -141,3 +141,32 @@ def test_layout_fragments_are_made_once_per_content_version(client, settings):
     make_document(symbol="99-NQ/HU", title="Văn bản mới nhất của huyện")
     assert Document.objects.filter(symbol="99-NQ/HU").exists()
     assert "99-NQ/HU" in client.get("/?after-edit=1").content.decode()
+
+
+@pytest.mark.django_db
+def test_article_cards_are_reused_until_their_article_is_saved(client, settings):
+    from django.core.cache import cache
+    from django.core.cache.utils import make_template_fragment_key
+
+    from news.models import Article
+
+    from .factories import make_category
+
+    settings.FRAGMENT_CACHE_SECONDS = 60
+    category = make_category(name="Chuyên mục thẻ")
+    kept, edited = make_article(category=category), make_article(category=category)
+    client.get(category.get_absolute_url())
+
+    def card_key(article):
+        article = Article.objects.get(pk=article.pk)
+        return make_template_fragment_key(
+            "card", [article.pk, article.updated_at.timestamp(), True]
+        )
+
+    assert cache.get(card_key(kept)) is not None and cache.get(card_key(edited)) is not None
+    kept_card = cache.get(card_key(kept))
+    edited.title = "Tiêu đề đã sửa"
+    edited.save()  # a new updated_at: a new card; and a new content version: a new page
+    html = client.get(category.get_absolute_url()).content.decode()
+    assert "Tiêu đề đã sửa" in html and kept_card in html
+    assert cache.get(card_key(kept)) == kept_card

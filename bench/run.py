@@ -235,7 +235,7 @@ def bench_pages(args, env, tmp, script):
             page = urllib.request.urlopen(base + urls[3], timeout=10).read()  # noqa: S310
             if not minimal_runs:
                 # The framework ceiling before and after the pages (the portal's workers idle
-                # meanwhile): the machine drifts by 5-10 % over a run, the ratios use the mean.
+                # meanwhile): this machine drifts by 10-25 % within a run; the ratios use the mean.
                 minimal_runs.append(measure_minimal(args, env, tmp, page, script))
             # Warm the workers as a site that has been up for a while is: every worker has
             # seen the 1,000 visitors of bench/visitors.lua (their visits are confirmed) and

@@ -52,8 +52,7 @@ class BoundedPaginator(Paginator):
 
 def older_cursor(article):
     """Where the next "Tin cũ hơn" page starts: after this article, in listing order."""
-    delta = article.published_at - EPOCH
-    micros = (delta.days * 86400 + delta.seconds) * 1_000_000 + delta.microseconds
+    micros = (article.published_at - EPOCH) // timedelta(microseconds=1)
     return f"{micros}-{article.pk}"
 
 
@@ -125,7 +124,7 @@ def category_detail(request, slug):
         )
         context["page"] = page
         if page.paginator.has_older and not page.has_next():
-            context["older_cursor"] = older_cursor(page.object_list[len(page.object_list) - 1])
+            context["older_cursor"] = older_cursor(page[-1])
     return render(request, "news/category_detail.html", context)
 
 

@@ -37,5 +37,6 @@ def _version_key():
 
 
 def layout(request):
-    """For `{% cache fragment_seconds "name" content_version ... %}` in the layout templates."""
+    """For `{% cache fragment_seconds name content_version ... %}` in the layout templates (the
+    cache tag takes the fragment's name as written: no quotes)."""
     return {"fragment_seconds": seconds(), "content_version": SimpleLazyObject(_version_key)}

@@ -166,9 +166,7 @@ class PageViewBuffer:
             if view_of is not None:
                 self.objects[view_of] += 1
             if seen is not None:
-                key, moment = seen
-                if key not in self.seen or self.seen[key] < moment:
-                    self.seen[key] = moment
+                _keep_latest(self.seen, [seen])
             if self.oldest is None:
                 self.oldest = time.monotonic()
 
@@ -201,11 +199,15 @@ class PageViewBuffer:
             with self.lock:
                 self.days.update(days)
                 self.objects.update(objects)
-                for key, moment in seen.items():
-                    if key not in self.seen or self.seen[key] < moment:
-                        self.seen[key] = moment
+                _keep_latest(self.seen, seen.items())
                 self.oldest = self.oldest or time.monotonic()
             raise
+
+
+def _keep_latest(seen, items):
+    for key, moment in items:
+        if key not in seen or seen[key] < moment:
+            seen[key] = moment
 
 
 def _move_last_seen(seen, batch=1000):
@@ -276,15 +278,12 @@ class Flusher:
             self.thread, self.pid = None, None
 
     def run(self, stopping):
-        last_prune = time.monotonic()
         while not stopping.wait(conf.get("VISITORS_FLUSH_SECONDS")):
             try:
                 close_old_connections()
                 if buffer:
                     buffer.flush()
-                if time.monotonic() - last_prune > 60:
-                    last_prune = time.monotonic()
-                    prune_active(now())
+                prune_when_due(now())
             except Exception:
                 logger.exception("visitors: flush failed; retried in a moment")
         connection.close()
@@ -352,10 +351,15 @@ def record_page_view(key, moment, view_of=None, day=None):
         return new_visit
     if buffer.due():
         buffer.flush()
+    prune_when_due(moment)
+    return new_visit
+
+
+def prune_when_due(moment):
+    """prune_active() at most once a minute per process (the flusher, or else page views)."""
     if time.monotonic() - _last_prune[0] > 60:
         _last_prune[0] = time.monotonic()
         prune_active(moment)
-    return new_visit
 
 
 def prune_active(moment, dry_run=False):

@@ -40,6 +40,8 @@ DOC_TYPES = [("NQ", "nghi-quyet", "Nghị quyết"), ("CT", "chi-thi", "Chỉ th
 BATCH = 2000
 PHOTOS = 12
 PHOTO_SIZE = (800, 450)
+SKIES = [(120, 170, 230), (150, 200, 240), (250, 190, 140), (100, 150, 210)]
+FIELDS = [(70, 150, 60), (110, 170, 70), (90, 130, 50), (140, 160, 80)]
 
 
 def draw_photo(rng):
@@ -63,10 +65,6 @@ def draw_photo(rng):
         draw.polygon([(left - 8, horizon - h + 20), (left + w // 2, horizon - h - 20),
                       (left + w + 8, horizon - h + 20)], fill=(164, 14, 14))  # fmt: skip
     return image
-
-
-SKIES = [(120, 170, 230), (150, 200, 240), (250, 190, 140), (100, 150, 210)]
-FIELDS = [(70, 150, 60), (110, 170, 70), (90, 130, 50), (140, 160, 80)]
 
 
 class Command(BaseCommand):

@@ -26,6 +26,19 @@ def require(available, what):
         pytest.skip(f"{what} is not available")
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """SQLite tests run on a file, as production does (WAL, IMMEDIATE transactions), not on
+    Django's default in-memory database: several threads and processes (a gunicorn started by
+    a test) then share it the way several workers share the real one."""
+    from django.db import connections
+
+    database = connections["default"].settings_dict
+    if database["ENGINE"].endswith("sqlite3"):
+        folder = tmp_path_factory.mktemp("database")
+        database.setdefault("TEST", {})["NAME"] = str(folder / "test.sqlite3")
+
+
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Every test writes its uploads and fixture photos into its own temporary MEDIA_ROOT."""
@@ -35,16 +48,26 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """The in-process caches outlive a test; each test starts with them empty."""
+    """The in-process caches outlive a test; each test starts with them empty, and with a new
+    visitor counter (no buffered page views, remembered visits, salts or numbers)."""
+    from django.apps import apps
     from django.core.cache import cache
 
-    from visitors.counter import forget_stats
-
     cache.clear()
-    forget_stats()
+    counter = apps.get_app_config("visitors").reset()
     yield
+    counter.close()
     cache.clear()
-    forget_stats()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hasher():
+    """Production hashes a password with PBKDF2 (1,000,000 rounds: about a second of CPU each);
+    tests make and log in many users and prove nothing by paying for it."""
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture

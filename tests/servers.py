@@ -52,9 +52,15 @@ def stop(process, sig=signal.SIGTERM):
             process.wait()
 
 
+# What a production process takes from the machine. Nothing else of the test run's environment:
+# not pyproject's [tool.pytest_env] (the suite's throwaway key, no page cache, ...), nor
+# DJANGO_*/PYTEST_* variables, nor a developer's exported settings.
+MACHINE_VARIABLES = ("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TMPDIR", "TZ", "USER")
+
+
 def production_env(**overrides):
-    """The environment of a production process: DEBUG off, no pytest relaxations."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "DJANGO_"))}
+    """The environment of a production process: DEBUG off, every other setting its default."""
+    env = {k: os.environ[k] for k in MACHINE_VARIABLES if k in os.environ}
     env.update(
         DEBUG="false",
         SECRET_KEY=PRODUCTION_SECRET,

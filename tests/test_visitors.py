@@ -6,15 +6,18 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from news.models import Article
-from visitors import counter, keys
+from visitors import keys
+from visitors.counter import Clock, current
 from visitors.models import ActiveVisitor, DailySalt, DailyStats, MonthlyStats, VisitorTotals
 
+from .concurrency import at_once
 from .factories import make_article
 
 LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -22,11 +25,11 @@ FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.
 PHONE = "Mozilla/5.0 (Linux; Android 13; SM-A536E) AppleWebKit/537.36 Chrome/120.0 Mobile Safari"
 
 
-class Clock:
+class FakeClock(Clock):
     def __init__(self, moment):
         self.moment = moment
 
-    def __call__(self):
+    def now(self):
         return self.moment
 
     def advance(self, **delta):
@@ -34,26 +37,19 @@ class Clock:
 
 
 @pytest.fixture(autouse=True)
-def fresh_counter(settings):
-    """Fresh process state and always-fresh numbers; buffers flushed on every page view."""
+def counter(settings):
+    """This process's counter, new (conftest), with always-fresh numbers and its buffer written
+    on every page view."""
     settings.VISITORS_CACHE_SECONDS = 0
     settings.VISITORS_FLUSH_SECONDS = 0
-    keys._salts.clear()
-    counter.buffer.__init__()
-    counter.recent.clear()
-    counter._last_prune[0] = 0.0
-    yield
-    counter.flusher.stop()
-    counter.buffer.__init__()
-    counter.recent.clear()
+    return current()
 
 
 @pytest.fixture
-def clock(monkeypatch):
+def clock(counter):
     # A Wednesday, 10:00 in Châu Thành.
-    fake = Clock(datetime(2026, 11, 25, 10, 0, tzinfo=LOCAL))
-    monkeypatch.setattr(counter, "now", fake)
-    return fake
+    counter.clock = FakeClock(datetime(2026, 11, 25, 10, 0, tzinfo=LOCAL))
+    return counter.clock
 
 
 @pytest.fixture
@@ -66,7 +62,7 @@ def visit(client, url="/", ua=FIREFOX, ip="203.113.0.7", **extra):
 
 
 def stats():
-    return counter.read_stats()
+    return current().read_stats()
 
 
 @pytest.mark.django_db
@@ -190,7 +186,7 @@ def test_week_starts_on_monday_at_local_midnight(client, clock):
     assert stats() | {"total": None} == {"online": 1, "today": 1, "week": 1, "total": None}
     # 17:10 UTC on Sunday is already Monday in Châu Thành.
     clock.moment = datetime(2026, 11, 29, 17, 10, tzinfo=ZoneInfo("UTC"))
-    assert counter.local_day(clock.moment).weekday() == 0
+    assert Clock.local_day(clock.moment).weekday() == 0
 
 
 @pytest.mark.django_db
@@ -210,7 +206,6 @@ def test_trusted_proxy_address_is_used_only_when_configured(client, clock, setti
     visit(client, ip="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.2, 203.113.5.6")
     assert stats()["today"] == 1, "without trusted proxies X-Forwarded-For is ignored"
     settings.VISITORS_TRUSTED_PROXIES = 1
-    keys._salts.clear()
     visit(client, ip="10.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.113.5.5")
     visit(client, ip="10.0.0.1", HTTP_X_FORWARDED_FOR="9.9.9.9, 203.113.5.5")  # forged left part
     visit(client, ip="10.0.0.1", HTTP_X_FORWARDED_FOR="203.113.5.6")
@@ -270,7 +265,7 @@ def write_statements(queries):
 
 
 @pytest.mark.django_db
-def test_returning_visitor_costs_at_most_two_writes(client, clock, article, settings):
+def test_returning_visitor_costs_at_most_two_writes(client, clock, article, settings, counter):
     visit(client, "/")  # the visit starts here
     with CaptureQueriesContext(connection) as unbuffered:
         visit(client, "/")
@@ -281,13 +276,13 @@ def test_returning_visitor_costs_at_most_two_writes(client, clock, article, sett
     with CaptureQueriesContext(connection) as buffered:
         visit(client, article.get_absolute_url())
     assert len(write_statements(buffered.captured_queries)) == 1  # the key's upsert only
-    counter.buffer.flush()  # one statement for the day, one for the article
+    counter.flush()  # one statement for the day, one for the article
     article.refresh_from_db()
     assert article.view_count == 1 and DailyStats.objects.get().page_views == 3
 
 
 @pytest.fixture
-def flushed_in_background(settings, monkeypatch):
+def flushed_in_background(settings, monkeypatch, counter):
     """VISITORS_FLUSH_THREAD as in production, the thread itself left out: `flush()` by hand."""
     settings.VISITORS_FLUSH_THREAD = True
     settings.VISITORS_FLUSH_SECONDS = 1
@@ -296,7 +291,7 @@ def flushed_in_background(settings, monkeypatch):
 
 @pytest.mark.django_db
 def test_page_views_of_a_visit_this_process_confirmed_cost_no_statement(
-    client, clock, article, flushed_in_background
+    client, clock, article, flushed_in_background, counter
 ):
     visit(client, "/")  # the visit starts: confirmed by the key's upsert
     clock.advance(minutes=10)
@@ -306,7 +301,7 @@ def test_page_views_of_a_visit_this_process_confirmed_cost_no_statement(
     assert write_statements(captured.captured_queries) == []
     # "Đang online" learns of the later views when the buffer is written (within a second).
     assert stats() == {"online": 0, "today": 1, "week": 1, "total": 1}
-    counter.buffer.flush()  # what the thread does each second
+    counter.flush()  # what the thread does each second
     assert stats() == {"online": 1, "today": 1, "week": 1, "total": 1}
     active = ActiveVisitor.objects.get()
     assert active.last_seen == clock.moment  # the key's last page view, written by the flush
@@ -316,12 +311,16 @@ def test_page_views_of_a_visit_this_process_confirmed_cost_no_statement(
 
 
 @pytest.mark.django_db
-def test_a_visit_continued_in_one_process_goes_on_in_another(client, clock, flushed_in_background):
+def test_a_visit_continued_in_one_process_goes_on_in_another(
+    client, clock, flushed_in_background, counter
+):
     visit(client, "/")
     clock.advance(minutes=20)
     visit(client, "/")  # no statement: buffered in this process
-    counter.buffer.flush()
-    counter.recent.clear()  # another process: it has never seen this key
+    counter.flush()
+    # Another process: a counter of its own, which has never seen this key.
+    other = apps.get_app_config("visitors").reset(clock=clock)
+    other.flusher.ensure_running = lambda: None
     clock.advance(minutes=25)  # 45 minutes after the confirmed view, 25 after the last one
     visit(client, "/")
     assert stats()["today"] == 1
@@ -332,12 +331,12 @@ def test_a_visit_continued_in_one_process_goes_on_in_another(client, clock, flus
 
 @pytest.mark.django_db
 def test_the_visit_gap_holds_for_page_views_without_statements(
-    client, clock, flushed_in_background
+    client, clock, flushed_in_background, counter
 ):
     visit(client, "/")
     clock.advance(minutes=10)
     visit(client, "/")  # buffered
-    counter.buffer.flush()
+    counter.flush()
     clock.advance(minutes=29, seconds=59)  # beyond the process's trust: the upsert decides
     visit(client, "/")
     assert stats()["today"] == 1
@@ -347,7 +346,7 @@ def test_the_visit_gap_holds_for_page_views_without_statements(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_background_thread_writes_the_buffer_within_seconds(postgresql, client, settings):
+def test_the_background_thread_writes_the_buffer_within_seconds(client, settings, counter):
     settings.VISITORS_FLUSH_THREAD = True
     settings.VISITORS_FLUSH_SECONDS = 0.2
     for _ in range(3):
@@ -372,7 +371,9 @@ def test_a_new_visit_costs_three_writes(client, clock):
 
 
 @pytest.mark.django_db
-def test_widget_costs_one_query_cold_and_none_warm(client, django_assert_num_queries, settings):
+def test_widget_costs_one_query_cold_and_none_warm(
+    client, django_assert_num_queries, settings, counter
+):
     call_command("loaddata", "nq35_report", verbosity=0)
     settings.VISITORS_CACHE_SECONDS = 10
     counter.forget_stats()
@@ -391,7 +392,9 @@ def test_widget_costs_one_query_cold_and_none_warm(client, django_assert_num_que
 
 
 @pytest.mark.django_db
-def test_reading_the_numbers_is_one_query_whatever_the_history(clock, django_assert_num_queries):
+def test_reading_the_numbers_is_one_query_whatever_the_history(
+    clock, django_assert_num_queries, counter
+):
     DailyStats.objects.bulk_create(
         DailyStats(day=datetime(2020, 1, 1).date() + timedelta(days=i), visits=3, page_views=9)
         for i in range(2000)
@@ -445,57 +448,30 @@ def test_prune_command_forgets_old_keys_and_rolls_up_old_days(clock):
     assert MonthlyStats.objects.get().visits == 6
 
 
-def _parallel(n, make_request):
-    """Run make_request(i) in n threads released at once; each thread has its own connection."""
-    import threading
-
-    from django.db import connections
-
-    barrier = threading.Barrier(n)
-    errors = []
-
-    def worker(i):
-        try:
-            barrier.wait(timeout=30)
-            response = make_request(i)
-            assert response.status_code == 200, response.status_code
-        except Exception as exc:  # collected and reported by the test
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(n)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return errors
-
-
 @pytest.mark.django_db(transaction=True)
-def test_fifty_concurrent_visitors_make_exactly_fifty_visits(postgresql, clock, settings):
+def test_fifty_concurrent_visitors_make_exactly_fifty_visits(clock, counter):
     from django.test import Client
 
     call_command("loaddata", "nq35_report", verbosity=0)
     url = Article.objects.get().get_absolute_url()
-    errors = _parallel(50, lambda i: Client().get(url, HTTP_USER_AGENT=FIREFOX,
-                                                  REMOTE_ADDR=f"203.113.1.{i + 1}"))  # fmt: skip
-    counter.buffer.flush()
-    assert errors == []
+    responses = at_once(50, lambda i: Client().get(url, HTTP_USER_AGENT=FIREFOX,
+                                                   REMOTE_ADDR=f"203.113.1.{i + 1}"))  # fmt: skip
+    counter.flush()
+    assert [getattr(r, "status_code", r) for r in responses] == [200] * 50
     assert stats() == {"online": 50, "today": 50, "week": 50, "total": 2298724 + 50}
     assert DailyStats.objects.get().page_views == 50
     assert Article.objects.get().view_count == 50
 
 
 @pytest.mark.django_db(transaction=True)
-def test_one_visitors_twenty_parallel_requests_make_one_visit(postgresql, clock, settings):
+def test_one_visitors_twenty_parallel_requests_make_one_visit(clock, settings, counter):
     from django.test import Client
 
     settings.VISITORS_FLUSH_SECONDS = 60  # buffered, as in production; flushed below
-    errors = _parallel(20, lambda i: Client().get("/", HTTP_USER_AGENT=PHONE,
-                                                  REMOTE_ADDR="2402:800:1:2::5"))  # fmt: skip
-    counter.buffer.flush()
-    assert errors == []
+    responses = at_once(20, lambda i: Client().get("/", HTTP_USER_AGENT=PHONE,
+                                                   REMOTE_ADDR="2402:800:1:2::5"))  # fmt: skip
+    counter.flush()
+    assert [getattr(r, "status_code", r) for r in responses] == [200] * 20
     assert stats()["today"] == 1 and VisitorTotals.objects.get().visits == 1
     assert DailyStats.objects.get().page_views == 20
 

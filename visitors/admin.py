@@ -29,9 +29,10 @@ class DailyStatsAdmin(ReadOnlyAdmin):
     change_list_template = "admin/visitors/dailystats/change_list.html"
 
     def changelist_view(self, request, extra_context=None):
+        clock = counter.current().clock
         extra_context = {
             **(extra_context or {}),
-            "charts": charts(counter.local_day(counter.now())),
+            "charts": charts(clock.local_day(clock.now())),
         }
         return super().changelist_view(request, extra_context)
 

@@ -2,11 +2,11 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.cache import cache_control
 
 from documents.sitemaps import DocumentSitemap
 from news.models import Category
 from news.sitemaps import ArticleSitemap, CategorySitemap
+from pagecache.conditional import revalidated
 
 from .models import Page
 from .sitemaps import FixedSitemap, PageSitemap
@@ -38,7 +38,7 @@ def site_map(request):
     return render(request, "pages/site_map.html", {"categories": categories})
 
 
-@cache_control(max_age=3600)
+@revalidated(query=["p"], max_age=3600)
 def sitemap_xml(request):
     """One sitemap while every URL fits in one file (50,000), else an index of numbered files."""
     sitemaps = {name: cls() for name, cls in SITEMAPS.items()}
@@ -48,11 +48,12 @@ def sitemap_xml(request):
     return sitemap_views.index(request, sitemaps, sitemap_url_name="pages:sitemap-section")
 
 
-@cache_control(max_age=3600)
+@revalidated(query=["p"], max_age=3600)
 def sitemap_section(request, section):
     return sitemap_views.sitemap(request, SITEMAPS, section=section)
 
 
+@revalidated(max_age=3600)
 def robots_txt(request):
     lines = [
         "User-agent: *",

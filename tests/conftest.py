@@ -71,6 +71,20 @@ def fast_password_hasher():
 
 
 @pytest.fixture
+def content_version_read(db, settings):
+    """The shared content version already read by this process, and not read again during the
+    test: it is read once per PAGE_CACHE_VERSION_SECONDS, so a query count would depend on time.
+    (Feeds and sitemaps key their Last-Modified by it; the page cache, its pages.)"""
+    from pagecache import version
+
+    settings.PAGE_CACHE_VERSION_SECONDS = 3600
+    version.forget()
+    version.current()
+    yield
+    version.forget()
+
+
+@pytest.fixture
 def postgresql(db):
     """For tests that only make sense on PostgreSQL: they skip on the SQLite pass by design."""
     from django.db import connection

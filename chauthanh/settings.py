@@ -144,7 +144,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if STATIC_FROM_SOURCE
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "operations.staticfiles.StaticFilesStorage"  # WhiteNoise's, incremental
         )
     },
 }

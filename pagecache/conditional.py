@@ -10,7 +10,11 @@ and a page view is counted only when answered 200.
   that sends only If-Modified-Since is never told "not modified" about a body it has not seen:
   not after an unpublished article left a feed (its newest date stays), not after a revert to an
   older body. Without the cache (Redis down) every answer is new: a full response, never a
-  wrong 304.
+  wrong 304. With a per-process cache (no Redis) each worker keeps its own times; the content
+  version in the key covers edits, so only a body that returns by time alone (an article that
+  appears on schedule and expires before anything else changes) could look unmodified to such
+  a client served by another worker, until the next change. Clients that send If-None-Match
+  (browsers, crawlers, feed readers) never meet this: the ETag decides.
 """
 
 import hashlib

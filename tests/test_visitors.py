@@ -528,6 +528,21 @@ def test_a_page_served_from_the_page_cache_is_still_counted(client, clock, setti
 
 
 @pytest.mark.django_db
+def test_a_counter_switched_off_is_absent_and_the_numbers_still_show(client, clock, settings):
+    from django.core.exceptions import MiddlewareNotUsed
+
+    from visitors.middleware import VisitorCounterMiddleware
+
+    call_command("loaddata", "nq35_report", verbosity=0)
+    settings.VISITORS_ENABLED = False  # before the client builds its middleware
+    with pytest.raises(MiddlewareNotUsed):
+        VisitorCounterMiddleware(lambda request: None)
+    html = visit(client).content.decode()
+    assert "Thống kê truy cập" in html and "2.298.724" in html
+    assert stats()["today"] == 0 and not ActiveVisitor.objects.exists()
+
+
+@pytest.mark.django_db
 def test_article_page_shows_its_views(client, clock, article):
     Article.objects.filter(pk=article.pk).update(view_count=12345)
     assert "Lượt xem: 12.345" in visit(client, article.get_absolute_url()).content.decode()

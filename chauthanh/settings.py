@@ -345,3 +345,14 @@ MIDDLEWARE.insert(
 )
 # `manage.py generate_demo_data`: content at scale for `make bench` and demonstrations.
 INSTALLED_APPS += ["demo"]
+
+# --- Shared calendar (workdays/, DESIGN.md "Shared calendar") --------------------------------
+# Working days are Monday-Friday corrected by one table of exceptions a superuser edits. The
+# legal numbers of working days are settings with the law's defaults: citizen-reception
+# schedules published 05 working days ahead (Luật Tiếp công dân 2013, Điều 24), planned
+# maintenance announced 07 working days ahead (Nghị định 224/2026/NĐ-CP, Điều 13), and citizens'
+# questions answered within 10 working days.
+INSTALLED_APPS += ["workdays"]
+RECEPTION_NOTICE_WORKING_DAYS = env.int("RECEPTION_NOTICE_WORKING_DAYS", default=5)
+MAINTENANCE_NOTICE_WORKING_DAYS = env.int("MAINTENANCE_NOTICE_WORKING_DAYS", default=7)
+REPLY_WORKING_DAYS = env.int("REPLY_WORKING_DAYS", default=10)

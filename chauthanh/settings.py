@@ -229,8 +229,9 @@ LOGGING = {
 # e.g. EMAIL_URL=smtp+tls://user:password@mail.example.gov.vn:587
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
-# Links in those e-mails point here (no request is at hand when a message is sent).
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Links in those e-mails point to the host of the request that sent them (make run PORT=8080
+# gives :8080). SITE_URL is only for messages sent without a request (the shell, a command).
+SITE_URL = env("SITE_URL", default="").rstrip("/")
 
 # Brute-force protection of the login (django-axes): a username is locked from one address
 # after AXES_FAILURE_LIMIT failures, for AXES_COOLOFF_MINUTES. Username *and* address, so a

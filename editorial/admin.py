@@ -13,10 +13,15 @@ from reversion.models import Version
 
 from news.models import Article
 
-from . import permissions, services
+from . import (
+    admin_users,  # noqa: F401 - registers the users' admin
+    permissions,
+    services,
+)
 from .diff import compare_versions
 from .forms import ArticleAdminForm
 from .models import ArticleEvent
+from .role_admin import RoleAdminMixin
 
 Status = Article.Status
 admin.site.index_template = "editorial/admin_index.html"
@@ -39,9 +44,7 @@ class ArticleEventInline(admin.TabularInline):
     verbose_name_plural = "Lịch sử quy trình (ai làm gì, lúc nào)"
 
     def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("news.view_article") or request.user.has_perm(
-            "news.change_article"
-        )
+        return permissions.can(request.user, "article.view", obj)
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -61,7 +64,7 @@ class QuickViewFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         choices = [("cua-toi", "Bài của tôi")]
-        if permissions.can_approve(request.user):
+        if permissions.can(request.user, "article.publish"):
             choices.append(("cho-toi-duyet", "Chờ tôi duyệt"))
         choices += [("hen-gio", "Đã hẹn giờ"), ("het-han", "Đã hết hạn")]
         return choices
@@ -80,25 +83,16 @@ class QuickViewFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ArticleWorkflowAdmin(admin.ModelAdmin):
+class ArticleWorkflowAdmin(RoleAdminMixin, admin.ModelAdmin):
     """Roles, transitions, optimistic lock, revisions and preview for the article admin."""
 
+    subject = "article"
     form = ArticleAdminForm
     change_form_template = "admin/news/article/change_form.html"
     actions = ["publish_selected"]
     APPROVER_ONLY_FIELDS = ["published_at", "expires_at", "is_featured"]
 
-    # --- who may do what (enforced here, whatever the page shows) -----------------------
-    def has_change_permission(self, request, obj=None):
-        if obj is None:
-            return super().has_change_permission(request)
-        return permissions.can_edit(request.user, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        if obj is None:
-            return super().has_delete_permission(request)
-        return permissions.can_delete(request.user, obj)
-
+    # --- who may do what (RoleAdminMixin asks editorial.permissions.can) ------------------
     def get_actions(self, request):
         actions = super().get_actions(request)
         if not request.user.is_superuser:
@@ -107,11 +101,11 @@ class ArticleWorkflowAdmin(admin.ModelAdmin):
         return actions
 
     def has_approve_permission(self, request):
-        return permissions.can_approve(request.user)
+        return permissions.can(request.user, "article.publish")
 
     def get_readonly_fields(self, request, obj=None):
         fields = [*super().get_readonly_fields(request, obj), "status", "created_by"]
-        if not permissions.can_approve(request.user):
+        if not permissions.can(request.user, "article.publish"):
             fields += self.APPROVER_ONLY_FIELDS  # an editor proposes; an approver publishes
         return fields
 
@@ -193,7 +187,8 @@ class ArticleWorkflowAdmin(admin.ModelAdmin):
     def _run_workflow(self, request, article, action):
         user, note = request.user, request.POST.get("review_note", "")
         transitions = {
-            "submit": lambda: services.submit(article, user),
+            # The approvers' e-mail links to the host this request came to (any port).
+            "submit": lambda: services.submit(article, user, request.build_absolute_uri("/")),
             "withdraw": lambda: services.withdraw(article, user),
             "publish": lambda: services.publish(article, user),
             "send_back": lambda: services.send_back(article, user, note),
@@ -212,16 +207,16 @@ class ArticleWorkflowAdmin(admin.ModelAdmin):
     def _workflow_context(self, request, object_id):
         article = self.get_object(request, object_id) if object_id else None
         if article is None:
-            actions = [("submit", "Lưu và gửi duyệt")]
-            if permissions.can_approve(request.user):
-                actions.append(("publish", "Lưu và xuất bản / hẹn giờ"))
+            actions = [("submit", "Gửi duyệt")]
+            if permissions.can(request.user, "article.publish"):
+                actions.append(("publish", "Xuất bản / hẹn giờ"))
             return {"workflow_actions": actions}
         events = ArticleEvent.objects.filter(article=article).select_related("actor")
         last = events.first()
         return {
             "workflow_actions": permissions.available_actions(request.user, article),
             "sent_back": last if last and last.action == ArticleEvent.Action.SENT_BACK else None,
-            "can_approve": permissions.can_approve(request.user),
+            "can_approve": permissions.can(request.user, "article.publish", article),
         }
 
     # --- extra pages: workflow without editing, versions, compare, restore -----------------
@@ -268,7 +263,7 @@ class ArticleWorkflowAdmin(admin.ModelAdmin):
             "opts": self.opts,
             "article": article,
             "versions": versions,
-            "can_restore": permissions.can_approve(request.user),
+            "can_restore": permissions.can(request.user, "article.restore", article),
         }
         return TemplateResponse(request, "editorial/article_versions.html", context)
 
@@ -287,7 +282,7 @@ class ArticleWorkflowAdmin(admin.ModelAdmin):
             "old": old,
             "new": new,
             "changes": compare_versions(old, new),
-            "can_restore": permissions.can_approve(request.user),
+            "can_restore": permissions.can(request.user, "article.restore", article),
         }
         return TemplateResponse(request, "editorial/article_compare.html", context)
 
@@ -295,7 +290,7 @@ class ArticleWorkflowAdmin(admin.ModelAdmin):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         article = self._viewable(request, pk)
-        if not permissions.can_approve(request.user):
+        if not permissions.can(request.user, "article.restore", article):
             raise PermissionDenied
         version = get_object_or_404(Version.objects.get_for_object(article), pk=version_id)
         services.restore(article, version, request.user)

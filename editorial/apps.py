@@ -8,6 +8,12 @@ class EditorialConfig(AppConfig):
 
     def ready(self):
         import reversion
+        from django.contrib.auth.models import AbstractUser
+
+        from .people import full_name
+
+        # One rule for a person's name, used by Django's own templates too (see people.py).
+        AbstractUser.get_full_name = full_name
 
         from news.models import Article, ArticleImage
 

@@ -50,7 +50,7 @@ INSTALLED_APPS = [
     "pages",
     # The editorial workflow: roles, approval, revisions, login protection.
     "reversion",
-    "axes",
+    "editorial.apps.LoginAttemptsConfig",  # django-axes, named in Vietnamese
     "editorial",
     "search",
     # Photo pipeline, library and CKEditor's image upload (issue 5).
@@ -127,6 +127,9 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 FORMAT_MODULE_PATH = ["news.formats"]
+# The Vietnamese of Django, django-axes and django-reversion, complete and corrected
+# (locale/vi/LC_MESSAGES; `make messages` compiles it).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")

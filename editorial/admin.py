@@ -3,7 +3,7 @@
 import reversion
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -16,11 +16,13 @@ from news.models import Article
 from . import (
     admin_users,  # noqa: F401 - registers the users' admin
     permissions,
+    presence,
     services,
 )
 from .diff import compare_versions
 from .forms import ArticleAdminForm
 from .models import ArticleEvent
+from .people import display_name
 from .role_admin import RoleAdminMixin
 
 Status = Article.Status
@@ -83,6 +85,16 @@ class QuickViewFilter(admin.SimpleListFilter):
         return queryset
 
 
+class AuthorFilter(admin.RelatedOnlyFieldListFilter):
+    """Authors by their Vietnamese full names ("Nguyễn Thị Lan"), not their user names."""
+
+    def field_choices(self, field, request, model_admin):
+        users = {user.pk: user for user in field.related_model.objects.filter(
+            pk__in=model_admin.get_queryset(request).values("created_by")
+        )}  # fmt: skip
+        return sorted(((pk, display_name(user)) for pk, user in users.items()), key=lambda c: c[1])
+
+
 class ArticleWorkflowAdmin(RoleAdminMixin, admin.ModelAdmin):
     """Roles, transitions, optimistic lock, revisions and preview for the article admin."""
 
@@ -131,6 +143,16 @@ class ArticleWorkflowAdmin(RoleAdminMixin, admin.ModelAdmin):
             obj.cover.url,
         )
 
+    @admin.display(description="người tạo", ordering="created_by__last_name")
+    def author(self, obj):
+        return display_name(obj.created_by) if obj.created_by_id else "—"
+
+    @admin.display(description="ngày xuất bản", ordering="published_at")
+    def publication(self, obj):
+        if not obj.published_at:
+            return "—"
+        return timezone.localtime(obj.published_at).strftime("%d/%m/%Y %H:%M")
+
     @admin.display(description="trạng thái", ordering="status")
     def workflow_status(self, obj):
         now = timezone.now()
@@ -157,6 +179,7 @@ class ArticleWorkflowAdmin(RoleAdminMixin, admin.ModelAdmin):
         with reversion.create_revision():
             reversion.set_user(request.user)
             extra_context = {**(extra_context or {}), **self._workflow_context(request, object_id)}
+            extra_context.update(self._presence_context(request, object_id))
             return super().changeform_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
@@ -219,10 +242,38 @@ class ArticleWorkflowAdmin(RoleAdminMixin, admin.ModelAdmin):
             "can_approve": permissions.can(request.user, "article.publish", article),
         }
 
+    def _presence_context(self, request, object_id):
+        """Opening the edit page counts as the first heartbeat; colleagues already in it are
+        named at once (the page's script keeps the notice current)."""
+        article = self.get_object(request, object_id) if object_id else None
+        if article is None or not self.has_change_permission(request, article):
+            return {}
+        if request.method == "GET":
+            presence.touch(article, request.user)
+        return {
+            "editing_notice": presence.notice(presence.others(article, request.user)),
+            "heartbeat": presence.HEARTBEAT,
+        }
+
+    def presence_view(self, request, pk):
+        """The edit page's heartbeat (POST): answers who else has it open; "roi-di" leaves."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = get_object_or_404(Article, pk=pk)
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        if request.POST.get("roi-di"):
+            presence.leave(article, request.user)
+            return JsonResponse({"notice": ""})
+        presence.touch(article, request.user)
+        names = presence.others(article, request.user)
+        return JsonResponse({"editors": names, "notice": presence.notice(names)})
+
     # --- extra pages: workflow without editing, versions, compare, restore -----------------
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
+            path("<int:pk>/dang-sua/", view(self.presence_view), name="news_article_presence"),
             path("<int:pk>/quy-trinh/", view(self.workflow_view), name="news_article_workflow"),
             path("<int:pk>/phien-ban/", view(self.versions_view), name="news_article_versions"),
             path(

@@ -1,8 +1,10 @@
+from axes.apps import AppConfig as AxesConfig
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
 
 class EditorialConfig(AppConfig):
+    default = True  # this module also holds LoginAttemptsConfig (django-axes' config)
     name = "editorial"
     verbose_name = "Quy trình biên tập"
 
@@ -27,3 +29,9 @@ class EditorialConfig(AppConfig):
         # Groups get their permissions on a new database too: after every migrate, once the
         # permissions themselves exist (a data migration would run before they do).
         post_migrate.connect(ensure_roles, sender=self, dispatch_uid="editorial.ensure_roles")
+
+
+class LoginAttemptsConfig(AxesConfig):
+    """django-axes under a Vietnamese name in the admin (its own has none: "Axes")."""
+
+    verbose_name = "Đăng nhập sai (chống dò mật khẩu)"

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from editorial.admin import ArticleWorkflowAdmin, QuickViewFilter
+from editorial.admin import ArticleWorkflowAdmin, AuthorFilter, QuickViewFilter
 from editorial.role_admin import RoleAdminMixin, RoleInlineMixin
 from photos.admin import thumbnail
 
@@ -36,12 +36,12 @@ class ArticleImageInline(RoleInlineMixin, admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(ArticleWorkflowAdmin):  # roles, approval, versions: see editorial/
     list_display = [
-        "cover_thumb", "title", "category", "workflow_status", "published_at", "created_by",
-        "is_featured", "view_count",
+        "cover_thumb", "title", "category", "workflow_status", "author", "publication",
+        "view_count",
     ]  # fmt: skip
     list_display_links = ["cover_thumb", "title"]
     list_filter = [
-        QuickViewFilter, "status", "category", ("created_by", admin.RelatedOnlyFieldListFilter),
+        QuickViewFilter, "status", "category", ("created_by", AuthorFilter),
         "published_at", "is_featured",
     ]  # fmt: skip
     search_fields = ["title", "lead", "author_line"]

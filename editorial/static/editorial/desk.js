@@ -34,7 +34,10 @@
     return keys;
   }
 
+  var stopped = false; // logging out: nothing is written any more
+
   function forgetUser(user) {
+    stopped = true;
     var store = storage();
     if (store && user) {
       userKeys(store, user).forEach(function (key) { store.removeItem(key); });
@@ -187,19 +190,16 @@
       var kept = read(store, k);
       if (!kept || now - kept.savedAt > MAX_AGE_MS) { store.removeItem(k); }
     });
-    var landed = document.querySelector(".messagelist .success");
-    if (landed) { // the last save went through: what this browser kept is in the database
-      store.removeItem(key);
-      store.removeItem(PREFIX + desk.dataset.user + ":moi");
-    }
     var kept = read(store, key);
     var shown = document.querySelector(".errornote"); // the form came back with its own data
     var started = false;
     var pending = false; // a kept draft is offered: nothing overwrites it before the choice
     var pristine = null; // the form as the server sent it
+    var sent = false; // "Lưu" pressed: what is kept now waits for the answer
 
     function save(submitted) {
-      if (!started || pending) { return; }
+      if (!started || pending || stopped) { return; }
+      submitted = submitted || sent; // the page unloading after a submit keeps the mark
       var fields = snapshot(form);
       if (!submitted && same(fields, pristine)) {
         store.removeItem(key); // nothing typed that the server does not have
@@ -213,7 +213,9 @@
 
     function start() {
       pristine = snapshot(form);
-      if (kept && !shown && !same(kept.fields, pristine)) {
+      if (kept && same(kept.fields, pristine)) {
+        store.removeItem(key); // the server has all of it
+      } else if (kept && !shown) {
         if (kept.submitted) {
           restore(form, kept.fields);
           notice(form, "ban-khoi-phuc", "Nội dung bạn đã nhập trước khi phiên đăng nhập " +
@@ -249,6 +251,7 @@
       form.addEventListener("submit", function () {
         pending = false;
         save(true);
+        sent = true;
       });
     }
 
@@ -292,8 +295,22 @@
     });
   }
 
+  function forgetSaved(user) {
+    // The admin's success message: the save that was sent went through, so the drafts kept
+    // when "Lưu" was pressed are in the database now.
+    var store = storage();
+    if (!store || !document.querySelector(".messagelist .success")) {
+      return;
+    }
+    userKeys(store, user).forEach(function (key) {
+      var kept = read(store, key);
+      if (kept && kept.submitted) { store.removeItem(key); }
+    });
+  }
+
   function ready() {
     var user = document.querySelector("meta[name=desk-user]");
+    if (user) { forgetSaved(user.content); }
     var logout = document.getElementById("logout-form");
     if (logout && user) {
       logout.addEventListener("submit", function () { forgetUser(user.content); });

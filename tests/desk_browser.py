@@ -1,7 +1,5 @@
 """Helpers for the editors' desk in Chromium: office screens, logging in, measuring the layout."""
 
-import pytest
-
 from .factories import PASSWORD
 
 OFFICE_SCREENS = [(1366, 768), (1280, 800)]
@@ -33,33 +31,6 @@ def assert_fits(page, where):
     """Every field and the submit row lie inside the viewport's width."""
     wide = page.evaluate(MEASURE)
     assert not wide, f"{where}: {wide}"
-
-
-@pytest.fixture
-def office(browser, live_server):
-    """Open a logged-in (or not) browser of its own, at an office screen size."""
-    contexts = []
-
-    def open_browser(username=None, size=OFFICE_SCREENS[0]):
-        context = browser.new_context(
-            viewport={"width": size[0], "height": size[1]},
-            locale="vi-VN",
-            timezone_id="Asia/Ho_Chi_Minh",
-        )
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(20_000)
-        if username:
-            log_in(page, live_server, username)
-        return page
-
-    yield open_browser
-    for context in contexts:  # before the live server stops: no request left half-served
-        for page in context.pages:
-            page.goto("about:blank")  # an edit page says goodbye (a beacon) as it goes
-        if context.pages:
-            context.pages[0].wait_for_timeout(300)
-        context.close()
 
 
 def log_in(page, live_server, username, path="/admin/login/"):

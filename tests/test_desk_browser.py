@@ -11,12 +11,11 @@ from editorial.roles import APPROVER, EDITOR
 from news.models import Article
 from photos.models import Photo
 
-from .desk_browser import (  # noqa: F401 - office is a fixture
+from .desk_browser import (
     OFFICE_SCREENS,
     assert_fits,
     editable,
     log_in,
-    office,
     wait_for_editor,
 )
 from .factories import image_file, make_article, make_category, make_user

@@ -77,7 +77,8 @@ def urls_for(role, user, w, live_server):
     if role == "superuser":
         extra += [
             f"/admin/auth/user/{user.pk}/change/", f"/admin/auth/user/{user.pk}/password/",
-            f"/admin/auth/user/{user.pk}/history/", f"/admin/news/category/{w['category'].pk}/change/",
+            f"/admin/auth/user/{user.pk}/history/",
+            f"/admin/news/category/{w['category'].pk}/change/",
             f"/admin/pages/link/{Link.objects.get().pk}/change/", "/admin/visitors/visitortotals/",
             "/admin/news/category/?q=x",
         ]  # fmt: skip

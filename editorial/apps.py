@@ -12,10 +12,11 @@ class EditorialConfig(AppConfig):
         import reversion
         from django.contrib.auth.models import AbstractUser
 
-        from .people import full_name
+        from .people import display_name, full_name
 
         # One rule for a person's name, used by Django's own templates too (see people.py).
         AbstractUser.get_full_name = full_name
+        AbstractUser.__str__ = display_name
 
         from news.models import Article, ArticleImage
 

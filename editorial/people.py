@@ -3,7 +3,9 @@
 Django's User keeps the family and middle names in `last_name` ("Nguyễn Thị") and the given name
 in `first_name` ("Lan"); its get_full_name() prints "Lan Nguyễn Thị". EditorialConfig.ready()
 puts full_name() in its place, so that Django's own pages (history), django-reversion and ours
-all print the Vietnamese order; get_short_name() stays the given name ("Chào mừng bạn, Lan").
+all print the Vietnamese order, and makes a user print as display_name() (a workflow step's
+"người thực hiện", a photo's uploader, the audit log, list filters); get_short_name() stays
+the given name ("Xin chào, Lan").
 """
 
 

@@ -232,3 +232,20 @@ def test_the_category_select_and_list_stay_usable(client, lan):
         "cover_thumb", "title", "category", "workflow_status", "author", "publication",
         "view_count",
     ]  # fmt: skip
+
+
+def test_a_workflow_step_and_a_photo_name_the_person(admin_client, lan):
+    from editorial import services
+    from photos.models import Photo
+
+    from .factories import image_file
+
+    article = make_article(status=Status.DRAFT, published_at=None, created_by=lan)
+    services.submit(article, lan)
+    Photo.objects.create(image=image_file(), alt="Ảnh", uploaded_by=lan)
+    html = admin_client.get(f"/admin/news/article/{article.pk}/change/").content.decode()
+    events = html[html.index("Lịch sử quy trình") :]
+    assert "Nguyễn Thị Lan" in events and ">lan<" not in events
+    assert "Nguyễn Thị Lan" in admin_client.get("/admin/photos/photo/").content.decode()
+    assert str(lan) == "Nguyễn Thị Lan"
+    assert str(make_user("khongten")) == "khongten"  # no name given: the user name

@@ -138,5 +138,8 @@ def test_links_accept_only_web_addresses(admin_client):
     response = admin_client.post(
         "/admin/pages/link/add/", {"name": "Xấu", "url": "javascript:alert(1)", "order": 0}
     )
-    assert response.status_code == 200 and "Nhập một URL hợp lệ" in response.content.decode()
+    assert (
+        response.status_code == 200
+        and "Hãy nhập một địa chỉ web (URL) hợp lệ." in response.content.decode()
+    )
     assert not Link.objects.exists()

@@ -38,8 +38,8 @@ def log_in(page, live_server, username, path="/admin/login/"):
         page.goto(live_server.url + path)
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.click("input[type=submit]")
 
 
 def wait_for_editor(page):

@@ -103,7 +103,8 @@ def test_every_page_a_role_reaches_is_in_vietnamese(office, live_server, world, 
     if role != "no group":
         # A form sent back with errors, the filter counts shown, versions compared.
         page.goto(live_server.url + "/admin/news/article/add/")
-        page.click("input[name=_save]")
+        with page.expect_navigation():
+            page.click("input[name=_save]")
         page.wait_for_selector(".errornote")
         english["add with errors"] = untranslated(page.evaluate(VISIBLE_TEXTS))
         page.goto(live_server.url + "/admin/news/article/?_facets=True")
@@ -113,10 +114,13 @@ def test_every_page_a_role_reaches_is_in_vietnamese(office, live_server, world, 
     page.fill("#id_old_password", "sai")
     page.fill("#id_new_password1", "123")
     page.fill("#id_new_password2", "456")
-    page.click("input[type=submit]")
+    with page.expect_navigation():
+        page.click("input[type=submit]")
+    page.wait_for_selector(".errorlist")
     english["password change errors"] = untranslated(page.evaluate(VISIBLE_TEXTS))
-    page.click("#logout-form button")
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.click("#logout-form button")
+    page.wait_for_selector("#content")
     english["logged out"] = untranslated(page.evaluate(VISIBLE_TEXTS))
     assert not {k: v for k, v in english.items() if v}, english
 
@@ -127,13 +131,15 @@ def test_the_login_lockout_and_csrf_pages_are_in_vietnamese(office, live_server,
     english = {"login": read(page, live_server, "/admin/login/")}
     page.fill("#id_username", "bientap")
     page.fill("#id_password", "sai-mat-khau")
-    page.click("input[type=submit]")
+    with page.expect_navigation():
+        page.click("input[type=submit]")
     english["wrong password"] = untranslated(page.evaluate(VISIBLE_TEXTS))
     assert page.locator(".errornote").count() == 1
     for _ in range(settings.AXES_FAILURE_LIMIT):
         page.fill("#id_username", "bientap")
         page.fill("#id_password", "sai-mat-khau")
-        page.click("input[type=submit]")
+        with page.expect_navigation():
+            page.click("input[type=submit]")
         if page.locator("h1", has_text="Tạm khoá đăng nhập").count():
             break
     assert "Tạm khoá đăng nhập" in page.inner_text("h1")
@@ -143,8 +149,8 @@ def test_the_login_lockout_and_csrf_pages_are_in_vietnamese(office, live_server,
     page.context.clear_cookies()
     page.fill("#id_username", "bientap")
     page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.click("input[type=submit]")
     assert "CSRF" in page.inner_text("body")
     english["csrf failure"] = untranslated(page.evaluate(VISIBLE_TEXTS))
     assert not {k: v for k, v in english.items() if v}, english

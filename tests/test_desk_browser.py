@@ -204,8 +204,8 @@ def test_a_closed_tab_gives_its_text_back_and_logging_out_clears_it(office, live
     # Another user on the same PC is offered nothing; logging out clears the draft.
     keys = "Object.keys(localStorage).filter(k => k.startsWith('chauthanh.desk'))"
     assert len(again.evaluate(keys)) == 1
-    again.click("#logout-form button")
-    again.wait_for_load_state("load")
+    with again.expect_navigation():
+        again.click("#logout-form button")
     assert again.evaluate(keys) == []
 
 

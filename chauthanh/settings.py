@@ -48,7 +48,7 @@ INSTALLED_APPS = [
     "pages",
     # The editorial workflow: roles, approval, revisions, login protection.
     "reversion",
-    "axes",
+    "editorial.apps.LoginAttemptsConfig",  # django-axes, named in Vietnamese
     "editorial",
     "search",
     # Photo pipeline, library and CKEditor's image upload (issue 5).
@@ -125,6 +125,9 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 FORMAT_MODULE_PATH = ["news.formats"]
+# The Vietnamese of Django, django-axes and django-reversion, complete and corrected
+# (locale/vi/LC_MESSAGES; `make messages` compiles it).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
@@ -229,8 +232,9 @@ LOGGING = {
 # e.g. EMAIL_URL=smtp+tls://user:password@mail.example.gov.vn:587
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
-# Links in those e-mails point here (no request is at hand when a message is sent).
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Links in those e-mails point to the host of the request that sent them (make run PORT=8080
+# gives :8080). SITE_URL is only for messages sent without a request (the shell, a command).
+SITE_URL = env("SITE_URL", default="").rstrip("/")
 
 # Brute-force protection of the login (django-axes): a username is locked from one address
 # after AXES_FAILURE_LIMIT failures, for AXES_COOLOFF_MINUTES. Username *and* address, so a

@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 
 from documents.sitemaps import DocumentSitemap
@@ -61,3 +62,11 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('pages:sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages that name no icon (Django's own admin pages, a
+    PDF, an error page): the site's icon, cached for a day by the redirect."""
+    response = redirect(static("img/favicon.png"), permanent=True)
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -116,3 +116,33 @@ def page(browser):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def office(browser, live_server):
+    """The editors' desk (tests/desk_browser.py): a logged-in (or anonymous) browser of its
+    own at an office screen size, 1366×768 unless told."""
+    from .desk_browser import OFFICE_SCREENS, log_in
+
+    contexts = []
+
+    def open_browser(username=None, size=OFFICE_SCREENS[0]):
+        context = browser.new_context(
+            viewport={"width": size[0], "height": size[1]},
+            locale="vi-VN",
+            timezone_id="Asia/Ho_Chi_Minh",
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        if username:
+            log_in(page, live_server, username)
+        return page
+
+    yield open_browser
+    for context in contexts:  # before the live server stops: no request left half-served
+        for page in context.pages:
+            page.goto("about:blank")  # an edit page says goodbye (a beacon) as it goes
+        if context.pages:
+            context.pages[0].wait_for_timeout(300)
+        context.close()

@@ -39,6 +39,11 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Many portals in one installation (DESIGN.md "Sites"): the site comes from the host, never
+    # from SITE_ID. multisite comes first: its post_migrate gives a new or flushed database its
+    # default site before django.contrib.sites would make an "example.com" of its own.
+    "multisite",
+    "django.contrib.sites",
     "ckeditor",
     "news",
     "documents",
@@ -58,6 +63,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # request.site from the host (lazy; static files above never ask), before everything that
+    # keys by site: the visitor counter, the page cache, the admin.
+    "multisite.middleware.SiteMiddleware",
     # Outside any cache middleware: a page served from a cache is still counted.
     "visitors.middleware.VisitorCounterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

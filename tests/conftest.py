@@ -48,12 +48,16 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """The in-process caches outlive a test; each test starts with them empty, and with a new
-    visitor counter (no buffered page views, remembered visits, salts or numbers)."""
+    """The in-process caches outlive a test; each test starts with them empty (the sites
+    resolver's answers too), and with a new visitor counter (no buffered page views, remembered
+    visits, salts or numbers)."""
     from django.apps import apps
     from django.core.cache import cache
 
+    from multisite.resolver import resolver
+
     cache.clear()
+    resolver.clear()
     counter = apps.get_app_config("visitors").reset()
     yield
     counter.close()

@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_migrate, post_save
+
+
+class MultisiteConfig(AppConfig):
+    name = "multisite"
+    verbose_name = "Các trang"
+
+    def ready(self):
+        from django.contrib.sites.models import Site, SiteManager
+
+        from .models import SiteProfile
+        from .setup import current_for_django, ensure_default_site, sites_changed
+
+        # A change of a site or its profile reaches every process's resolver at once.
+        for model in (Site, SiteProfile):
+            uid = f"multisite:{model._meta.label}"
+            post_save.connect(sites_changed, sender=model, dispatch_uid=uid + ":save")
+            post_delete.connect(sites_changed, sender=model, dispatch_uid=uid + ":delete")
+        # There is no SITE_ID: Django's own views that ask for "the current site" (login,
+        # feeds, sitemaps, password reset) get the request's site, seen from its host.
+        SiteManager.get_current = current_for_django
+        # A database flushed between tests (or a new one) always has its default site.
+        post_migrate.connect(ensure_default_site, sender=self, dispatch_uid="multisite.default")

@@ -17,7 +17,7 @@ import threading
 import uuid
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import F
+from django.db.models import F, Q
 from django.http.request import split_domain_port
 
 DEV_SUFFIX = ".localhost"
@@ -46,15 +46,21 @@ def _sites():
 
 
 def lookup(host):
-    """The site for `host`, from the database (the rule above); no cache."""
+    """The site for `host`, from the database (the rule above), in one query; no cache."""
     host = host.lower().rstrip(".")
     name = split_domain_port(host)[0] or host
-    sites = _sites()
-    matches = {site.domain.lower(): site for site in sites.filter(domain__in={host, name})}
-    site = matches.get(host) or matches.get(name)
-    if site is None and name.endswith(DEV_SUFFIX):
-        site = sites.filter(profile__code=name.removesuffix(DEV_SUFFIX)).first()
-    return site or default_site_from_db()
+    code = name.removesuffix(DEV_SUFFIX) if name.endswith(DEV_SUFFIX) else None
+    wanted = Q(domain__in={host, name}) | Q(profile__is_default=True)
+    if code:
+        wanted |= Q(profile__code=code)
+    candidates = list(_sites().filter(wanted))
+    by_domain = {site.domain.lower(): site for site in candidates}
+    by_code = {site.profile.code: site for site in candidates}
+    default = next((site for site in candidates if site.profile.is_default), None)
+    site = by_domain.get(host) or by_domain.get(name) or by_code.get(code) or default
+    if site is None:
+        raise ImproperlyConfigured("There is no default site: run `manage.py migrate`.")
+    return site
 
 
 def default_site_from_db():
@@ -83,6 +89,9 @@ class SiteResolver:
         return version
 
     def _remember(self, version, key, site):
+        # The answer says under which version it was looked up: a page cache can key by it, so
+        # a site's edited identity is never served from a page rendered before the edit.
+        site.sites_version = version[1]
         with self._lock:
             if version == self._version:
                 if len(self._hosts) >= self.MAX_HOSTS:

@@ -1,12 +1,10 @@
 from django.contrib import admin
-from django.shortcuts import redirect
-from django.urls import reverse
 
 from editorial.admin import ArticleWorkflowAdmin, AuthorFilter, QuickViewFilter
 from editorial.role_admin import RoleAdminMixin, RoleInlineMixin
 from photos.admin import thumbnail
 
-from .models import Article, ArticleImage, Category, SiteIdentity
+from .models import Article, ArticleImage, Category
 
 
 @admin.register(Category)
@@ -65,28 +63,3 @@ class ArticleAdmin(ArticleWorkflowAdmin):  # roles, approval, versions: see edit
         if obj is not None and obj.slug_frozen:
             fields.append("slug")  # published once: its URL never changes
         return fields
-
-
-@admin.register(SiteIdentity)
-class SiteIdentityAdmin(RoleAdminMixin, admin.ModelAdmin):
-    """One row: the changelist opens it directly; it can be neither added twice nor deleted."""
-
-    manage_action = "site.manage"
-
-    fieldsets = [
-        (None, {"fields": ["site_name", "managing_unit", "address"]}),
-        ("Người chịu trách nhiệm", {"fields": ["responsible_person", "responsible_role"]}),
-        ("Liên hệ", {"fields": ["phone", "fax", "email"]}),
-        ("Chân trang", {"fields": ["attribution_note", "credit_line"]}),
-        ("Bản đồ", {"fields": ["map_image", "map_alt"]}),
-    ]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def changelist_view(self, request, extra_context=None):
-        identity = SiteIdentity.objects.current()
-        return redirect(reverse("admin:news_siteidentity_change", args=[identity.pk]))

@@ -1,18 +1,19 @@
 from django.utils.functional import SimpleLazyObject
 
-from pagecache import fragments
+from multisite.current import site_of
 
-from .models import Category, SiteIdentity
+from .models import Category
 
 
 def portal(request):
     """What the base layout shows on every public page. Lazy: the admin pays nothing."""
-    site = SimpleLazyObject(lambda: fragments.cached("site", SiteIdentity.objects.current))
+    # The identity comes with request.site, from the resolver's memory: no query, no fragment.
+    site = SimpleLazyObject(lambda: site_of(request).profile)
     return {
         "menu_current": menu_current(request),
         "site": site,
         # The admin's name for it: Django's login and logout views put their own `site`
-        # (a RequestSite, which has no site_name) in the context, over this one.
+        # (the request's site as Django sees it, without the identity) over this one.
         "site_identity": site,
         "menu_categories": SimpleLazyObject(
             lambda: list(Category.objects.filter(show_in_menu=True, parent=None))

@@ -8,7 +8,10 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.html import escape
 
-from .models import Article, Category, SiteIdentity
+from multisite.current import site_of
+from multisite.models import SiteProfile
+
+from .models import Article, Category
 
 FEED_SIZE = 30
 
@@ -17,7 +20,7 @@ FEED_SIZE = 30
 class Source:
     """What one feed request is about. Feed instances are shared between threads: no state."""
 
-    site: SiteIdentity
+    site: SiteProfile
     category: Category | None = None
 
     @property
@@ -29,7 +32,7 @@ class LatestArticlesFeed(Feed):
     language = "vi"
 
     def get_object(self, request):
-        return Source(SiteIdentity.objects.current())
+        return Source(site_of(request).profile)
 
     def title(self, source):
         return f"{source.site.site_name} - Tin mới"
@@ -67,7 +70,7 @@ class LatestArticlesFeed(Feed):
 class CategoryFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
         category = get_object_or_404(Category, slug=slug)
-        return Source(SiteIdentity.objects.current(), category)
+        return Source(site_of(request).profile, category)
 
     def title(self, source):
         return f"{source.site.site_name} - {source.category.name}"

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
+from multisite.current import site_of
+
 from . import version
 
 
@@ -32,11 +34,17 @@ def cached(name, compute):
     return value
 
 
-def _version_key():
-    return str(version.current()) if seconds() else "off"
+def _version_key(request):
+    # Each site's menu, sidebar and footer are its own (issue 16); its identity is in the
+    # footer, so the sites version it was resolved under is in the key too.
+    if not seconds():
+        return "off"
+    site = site_of(request)
+    return f"{site.pk}-{site.sites_version}-{version.current()}"
 
 
 def layout(request):
     """For `{% cache fragment_seconds name content_version ... %}` in the layout templates (the
     cache tag takes the fragment's name as written: no quotes)."""
-    return {"fragment_seconds": seconds(), "content_version": SimpleLazyObject(_version_key)}
+    key = SimpleLazyObject(lambda: _version_key(request))
+    return {"fragment_seconds": seconds(), "content_version": key}

@@ -2,6 +2,8 @@ import logging
 
 from django.conf import settings
 
+from multisite.current import site_of
+
 from . import version
 from .store import PageStore
 from .visitors import fill_visitor_numbers
@@ -51,7 +53,10 @@ class PageCacheMiddleware:
 
     def key(self, request):
         try:
-            return (version.current(), request.get_host(), request.get_full_path())
+            # The site and the sites version it was resolved under (checked on every request),
+            # not the host: a site created, renamed or edited on any server misses at once.
+            site = site_of(request)
+            return (version.current(), site.pk, site.sites_version, request.get_full_path())
         except Exception:  # the version unreadable (database down): serve uncached
             logger.exception("pagecache: content version unavailable")
             return None

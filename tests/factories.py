@@ -99,3 +99,11 @@ def article_form(article, **overrides):
         })  # fmt: skip
     data.update(overrides)
     return data
+
+
+# --- Sites (multisite/) ----------------------------------------------------------------------
+def default_identity():
+    """The default site's profile: the identity the pages of a single-site install show."""
+    from multisite.models import SiteProfile
+
+    return SiteProfile.objects.get(is_default=True)

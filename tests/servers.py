@@ -13,6 +13,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,6 +91,30 @@ def database_url(settings_dict, name=None):
         f"postgres://{settings_dict['USER']}:{settings_dict['PASSWORD']}@"
         f"{settings_dict['HOST'] or '127.0.0.1'}:{settings_dict['PORT'] or 5432}/{name}"
     )
+
+
+@contextmanager
+def database_beside_the_tests(base, suffix, django_db_blocker):
+    """The DATABASE_URL of an empty database of its own for production processes: a SQLite
+    file in `base`, or a PostgreSQL database named after the test one (dropped afterwards)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        yield f"sqlite:///{base / 'db.sqlite3'}"
+        return
+    name = f"{connection.settings_dict['NAME']}_{suffix}"
+
+    def drop(create=False):
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            if create:
+                cursor.execute(f'CREATE DATABASE "{name}"')
+
+    drop(create=True)
+    try:
+        yield database_url(connection.settings_dict, name)
+    finally:
+        drop()
 
 
 def start_gunicorn(env, log_path, workers=2):

@@ -2,10 +2,10 @@
 
 import pytest
 
-from news.models import Article, SiteIdentity
+from news.models import Article
 
 from .conftest import require
-from .factories import image_file
+from .factories import default_identity, image_file
 from .public_pages import public_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -31,7 +31,7 @@ def tab(context):
 @pytest.fixture
 def site(live_server):
     urls = public_pages()
-    identity = SiteIdentity.objects.current()
+    identity = default_identity()
     identity.map_image = image_file("ban-do.png", size=(900, 600))
     identity.map_alt = "Bản đồ hành chính huyện Châu Thành"
     identity.save()

@@ -4,9 +4,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from news.models import Article, SiteIdentity
+from news.models import Article
 
-from .factories import image_file, make_category
+from .factories import default_identity, image_file, make_category
 
 
 @pytest.fixture
@@ -32,11 +32,11 @@ def test_admin_screens_open(admin_client):
 
 @pytest.mark.django_db
 def test_site_identity_is_a_singleton_in_the_admin(admin_client):
-    response = admin_client.get("/admin/news/siteidentity/")
-    identity = SiteIdentity.objects.get()
+    response = admin_client.get("/admin/multisite/siteprofile/")
+    identity = default_identity()
     assert response.status_code == 302
-    assert response["Location"].endswith(f"/admin/news/siteidentity/{identity.pk}/change/")
-    assert admin_client.get("/admin/news/siteidentity/add/").status_code == 403
+    assert response["Location"].endswith(f"/admin/multisite/siteprofile/{identity.pk}/change/")
+    assert admin_client.get("/admin/multisite/siteprofile/add/").status_code == 403
 
 
 @pytest.mark.django_db

@@ -9,11 +9,11 @@ from django.core.management import call_command
 
 from documents.models import Document, Sector
 from editorial.roles import APPROVER, EDITOR
-from news.models import Article, Category, SiteIdentity
+from news.models import Article, Category
 from pages.models import Link, Page
 from photos.models import Photo
 
-from .factories import PASSWORD, image_file, make_article, make_user
+from .factories import PASSWORD, default_identity, image_file, make_article, make_user
 from .test_editorial_permissions import ROLES, pages
 from .translations import untranslated
 
@@ -53,7 +53,7 @@ def world():
     Link.objects.create(name="Cổng thông tin tỉnh", url="https://travinh.gov.vn")
     return {
         "article": draft, "photo": photo, "report": Article.objects.get(slug__startswith="huyen"),
-        "document": Document.objects.first(), "identity": SiteIdentity.objects.current(),
+        "document": Document.objects.first(), "identity": default_identity(),
         "page": Page.objects.first(), "sector": Sector.objects.create(name="Tuyên giáo"),
         "category": Category.objects.first(),
     }  # fmt: skip

@@ -8,9 +8,9 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from news.models import SiteIdentity
+from multisite.models import SiteProfile
 
-from .factories import image_file, make_article, make_category, make_image
+from .factories import default_identity, image_file, make_article, make_category, make_image
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +50,7 @@ def head_of(client, url):
 
 @pytest.fixture
 def article():
-    SiteIdentity.objects.filter(pk=SiteIdentity.objects.current().pk).update(
+    SiteProfile.objects.filter(pk=default_identity().pk).update(
         site_name="Trang thông tin điện tử huyện Châu Thành", managing_unit="Huyện ủy Châu Thành"
     )
     article = make_article(

@@ -12,7 +12,13 @@ import urllib.request
 import pytest
 
 from .factories import PASSWORD
-from .servers import database_url, manage, production_env, start_gunicorn, stop
+from .servers import (
+    database_beside_the_tests,
+    manage,
+    production_env,
+    start_gunicorn,
+    stop,
+)
 
 pytestmark = [pytest.mark.stack, pytest.mark.django_db]
 
@@ -36,29 +42,16 @@ print(article.pk)
 def shared_database(tmp_path_factory, django_db_setup, django_db_blocker):
     """A migrated database of its own (SQLite file, or a PostgreSQL database beside the test one)
     holding an editor, an approver and the editor's draft."""
-    from django.db import connection
-
     base = tmp_path_factory.mktemp("presence")
-    name = None
-    if connection.vendor == "postgresql":
-        name = f"{connection.settings_dict['NAME']}_presence"
-        with django_db_blocker.unblock(), connection.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            cursor.execute(f'CREATE DATABASE "{name}"')
-        url = database_url(connection.settings_dict, name)
-    else:
-        url = f"sqlite:///{base / 'db.sqlite3'}"
-    env = production_env(
-        DATABASE_URL=url, MEDIA_ROOT=base / "media", STATIC_ROOT=base / "static",
-        LOG_FORMAT="plain",
-    )  # fmt: skip
-    manage("migrate", "--noinput", env=env)
-    manage("collectstatic", "--noinput", env=env)  # production pages name hashed files
-    article = int(manage("shell", "-c", SETUP, env=env).stdout.split()[-1])
-    yield env, base, article
-    if name:
-        with django_db_blocker.unblock(), connection.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with database_beside_the_tests(base, "presence", django_db_blocker) as url:
+        env = production_env(
+            DATABASE_URL=url, MEDIA_ROOT=base / "media", STATIC_ROOT=base / "static",
+            LOG_FORMAT="plain",
+        )  # fmt: skip
+        manage("migrate", "--noinput", env=env)
+        manage("collectstatic", "--noinput", env=env)  # production pages name hashed files
+        article = int(manage("shell", "-c", SETUP, env=env).stdout.split()[-1])
+        yield env, base, article
 
 
 class Browser:

@@ -26,11 +26,11 @@ from django.contrib.auth.models import Group
 
 from documents.models import Document, Sector
 from editorial.roles import APPROVER, EDITOR
-from news.models import Article, SiteIdentity
+from news.models import Article
 from pages.models import Page
 from photos.models import Photo
 
-from .factories import image_file, make_article, make_category, make_user
+from .factories import default_identity, image_file, make_article, make_category, make_user
 
 pytestmark = pytest.mark.django_db
 NO_GROUP = "no group"
@@ -48,7 +48,7 @@ def world():
     sector = Sector.objects.create(name="Tuyên giáo", slug="tuyen-giao")
     return {
         "article": article, "photo": photo, "document": document, "sector": sector,
-        "identity": SiteIdentity.objects.current(), "page": Page.objects.first(),
+        "identity": default_identity(), "page": Page.objects.first(),
     }  # fmt: skip
 
 
@@ -95,7 +95,7 @@ def pages(w):
         ("/admin/documents/sector/", APPROVERS),  # read only: to file a document in one
         ("/admin/news/category/", SUPERUSER),
         ("/admin/news/category/add/", SUPERUSER),
-        (f"/admin/news/siteidentity/{w['identity'].pk}/change/", SUPERUSER),
+        (f"/admin/multisite/siteprofile/{w['identity'].pk}/change/", SUPERUSER),
         ("/admin/pages/page/", SUPERUSER),
         (f"/admin/pages/page/{w['page'].pk}/change/", SUPERUSER),
         ("/admin/pages/link/", SUPERUSER),

@@ -17,9 +17,16 @@ from django.utils import timezone
 
 from documents.models import Document
 from editorial.roles import APPROVER, EDITOR, ensure_roles
-from news.models import Article, Category, SiteIdentity
+from news.models import Article, Category
 
-from .factories import article_form, image_file, make_article, make_category, make_user
+from .factories import (
+    article_form,
+    default_identity,
+    image_file,
+    make_article,
+    make_category,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 ROLES = [EDITOR, APPROVER, "superuser"]
@@ -57,7 +64,7 @@ def test_roles_exist_with_their_permissions_on_a_new_database():
     assert not editor & {"approve_article", "add_document", "change_document", "change_category"}
     assert {"approve_article", "add_document", "change_document"} <= approver
     for role in (editor, approver):
-        assert not role & {"add_category", "change_category", "change_siteidentity", "add_user"}
+        assert not role & {"add_category", "change_category", "change_siteprofile", "add_user"}
 
 
 def test_roles_are_repaired_when_migrate_runs_again():
@@ -264,23 +271,23 @@ def test_an_approver_creates_and_edits_documents(client, as_role, role):
 def test_only_a_superuser_manages_categories_identity_and_users(client, as_role, role):
     as_role(role)
     category = make_category(name="Tin tức")
-    identity = SiteIdentity.objects.current()
+    identity = default_identity()
     assert client.post("/admin/news/category/add/", {"name": "Mới", "order": 1}).status_code == 403
     url = f"/admin/news/category/{category.pk}/change/"
     assert client.post(url, {"name": "Đổi tên", "order": 1}).status_code == 403
-    url = f"/admin/news/siteidentity/{identity.pk}/change/"
+    url = f"/admin/multisite/siteprofile/{identity.pk}/change/"
     assert client.post(url, {"site_name": "Trang giả mạo"}).status_code == 403
     assert client.get("/admin/auth/user/").status_code == 403
     assert client.post("/admin/auth/user/add/", {"username": "x"}).status_code == 403
     assert Category.objects.get().name == "Tin tức"
-    assert SiteIdentity.objects.get().site_name != "Trang giả mạo"
+    assert default_identity().site_name != "Trang giả mạo"
 
 
 def test_a_superuser_manages_categories_identity_and_users(client, as_role):
     as_role("superuser")
     assert client.post("/admin/news/category/add/", {"name": "Mới", "order": 1}).status_code == 302
-    identity = SiteIdentity.objects.current()
-    url = f"/admin/news/siteidentity/{identity.pk}/change/"
+    identity = default_identity()
+    url = f"/admin/multisite/siteprofile/{identity.pk}/change/"
     assert client.post(url, {"site_name": "Trang huyện"}).status_code == 302
-    assert SiteIdentity.objects.get().site_name == "Trang huyện"
+    assert default_identity().site_name == "Trang huyện"
     assert client.get("/admin/auth/user/").status_code == 200

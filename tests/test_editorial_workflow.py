@@ -10,9 +10,16 @@ from django.utils import timezone
 
 from editorial import services
 from editorial.roles import APPROVER, EDITOR
-from news.models import Article, SiteIdentity
+from news.models import Article
 
-from .factories import article_form, make_article, make_category, make_image, make_user
+from .factories import (
+    article_form,
+    default_identity,
+    make_article,
+    make_category,
+    make_image,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
@@ -221,7 +228,7 @@ def test_the_article_list_costs_the_same_whatever_its_length(client, approver):
 
 
 def test_the_admin_is_titled_with_the_sites_name(client, approver):
-    identity = SiteIdentity.objects.current()
+    identity = default_identity()
     identity.site_name = "Trang thông tin điện tử huyện Châu Thành"
     identity.save()
     client.force_login(approver)

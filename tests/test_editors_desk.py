@@ -11,9 +11,9 @@ from django.utils import timezone
 from editorial import presence
 from editorial.models import EditPresence
 from editorial.roles import APPROVER, EDITOR
-from news.models import Article, SiteIdentity
+from news.models import Article
 
-from .factories import article_form, make_article, make_category, make_user
+from .factories import article_form, default_identity, make_article, make_category, make_user
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
@@ -37,7 +37,7 @@ def hung():
 
 
 def test_the_login_page_names_the_site(client):
-    identity = SiteIdentity.objects.current()
+    identity = default_identity()
     identity.site_name = "Trang thông tin điện tử xã Châu Thành"
     identity.save()
     html = client.get("/admin/login/").content.decode()

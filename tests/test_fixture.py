@@ -10,10 +10,11 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from documents.models import Document
-from news.models import Article, ArticleImage, Category, SiteIdentity
+from multisite.models import SiteProfile
+from news.models import Article, ArticleImage, Category
 from news.text import normalize_symbol
 
-from .factories import make_article, make_category, make_document
+from .factories import default_identity, make_article, make_category, make_document
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "nq35_report.json"
 KEY_SENTENCES = [
@@ -38,7 +39,7 @@ def snapshot():
     """Every row the report touches, as plain values, to compare before and after."""
     return {
         model.__name__: sorted(map(repr, model.objects.values()))
-        for model in (Category, Article, ArticleImage, Document, SiteIdentity)
+        for model in (Category, Article, ArticleImage, Document, SiteProfile)
     } | {
         "links": sorted(Article.documents.through.objects.values_list("article_id", "document_id"))
     }
@@ -68,9 +69,9 @@ def test_report_loads_with_its_documents_photos_and_identity(media_root):
     for image in article.images.all():
         assert "giữ chỗ" in image.alt
     assert "giữ chỗ" in article.cover_alt
-    identity = SiteIdentity.objects.get()
+    identity = default_identity()
     assert identity.email == "chauthanh@travinh.gov.vn"
-    assert "VNPT" not in json.dumps(list(SiteIdentity.objects.values()), ensure_ascii=False)
+    assert "VNPT" not in json.dumps(list(SiteProfile.objects.values()), ensure_ascii=False)
 
 
 @pytest.mark.django_db
@@ -100,7 +101,7 @@ def test_loading_into_a_live_site_overwrites_nothing_of_the_editors():
     category = make_category(name="Văn hóa - Xã hội")
     theirs = [make_article(category=category) for _ in range(3)]
     document = make_document(symbol="12-NQ/TU")
-    identity = SiteIdentity.objects.current()
+    identity = default_identity()
     identity.site_name = "Cổng thông tin xã Hòa Lợi"
     identity.save()
     before = {a.pk: (a.title, a.slug, a.body, a.category_id) for a in Article.objects.all()}
@@ -117,7 +118,7 @@ def test_loading_into_a_live_site_overwrites_nothing_of_the_editors():
         )
     document.refresh_from_db()
     assert document.symbol == "12-NQ/TU"
-    assert SiteIdentity.objects.get().site_name == "Cổng thông tin xã Hòa Lợi"
+    assert default_identity().site_name == "Cổng thông tin xã Hòa Lợi"
     assert Article.objects.count() == 4
     assert Category.objects.count() == 2
 

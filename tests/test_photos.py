@@ -11,11 +11,11 @@ from django.core.management import call_command
 from django.test import Client
 from PIL import Image
 
-from news.models import Article, ArticleImage, SiteIdentity
+from news.models import Article, ArticleImage
 from photos import pipeline
 from photos.models import Photo
 
-from .factories import image_file, make_article, make_category, make_image
+from .factories import default_identity, image_file, make_article, make_category, make_image
 from .hostile_files import HOSTILE, decompression_bomb, has_gps, photo_with_gps
 from .public_pages import public_pages
 
@@ -258,7 +258,7 @@ def test_body_images_not_made_by_the_pipeline_are_left_alone():
 def test_report_fixture_photos_get_renditions_and_loading_twice_writes_nothing(media_root):
     call_command("loaddata", "nq35_report", verbosity=0)
     article = Article.objects.get()
-    identity = SiteIdentity.objects.get()
+    identity = default_identity()
     stored = [(article.cover.name, 800), (identity.map_image.name, 600)]
     stored += [(image.photo.name, image.width) for image in article.images.all()]
     for name, width in stored:

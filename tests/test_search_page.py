@@ -154,13 +154,15 @@ def test_drafts_never_appear_on_the_page(client):
     assert "Có phải bạn muốn tìm" not in response.content.decode()
 
 
-# Every public page runs the base layout's six queries (site identity, menu categories,
+# Every public page runs the base layout's six queries (the sites version, menu categories,
 # latest documents, footer pages, linked websites, visitor statistics). The search page
 # adds: categories (filter list); the count of matches; the count of title matches; the
 # page's title matches; the page's other matches (here the documents, whose titles are their
 # symbols); the first year (year filter).
 @pytest.mark.parametrize("n", [1, 12])
-def test_search_page_queries_do_not_grow_with_results(client, django_assert_num_queries, report, n):
+def test_search_page_queries_do_not_grow_with_results(
+    client, django_assert_num_queries, report, site_resolved, n
+):
     category = make_category()
     for i in range(n):
         make_article(title=f"Cầu Mỹ Chánh {i}", category=category, published_at=timezone.now())

@@ -5,11 +5,10 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.contrib.sitemaps import Sitemap
 
-import multisite
-from news.models import Article, SiteIdentity
+from news.models import Article
 from pages.models import Page
 
-from .factories import make_article, make_category, make_document
+from .factories import default_identity, make_article, make_category, make_document
 
 pytestmark = pytest.mark.django_db
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -99,8 +98,8 @@ def test_site_map_page_shows_the_site_as_an_outline(client):
 
 
 @pytest.mark.parametrize("n", [1, 4])
-def test_site_map_queries_do_not_grow(client, django_assert_num_queries, n):
-    SiteIdentity.objects.current()
+def test_site_map_queries_do_not_grow(client, django_assert_num_queries, site_resolved, n):
+    default_identity()
     for _ in range(n):
         make_category(parent=make_category())
     # base layout (6, the visitor statistics included); top-level categories; their children
@@ -110,12 +109,11 @@ def test_site_map_queries_do_not_grow(client, django_assert_num_queries, n):
 
 @pytest.mark.parametrize("n", [1, 4])
 def test_sitemap_queries_do_not_grow(
-    client, django_assert_num_queries, monkeypatch, content_version_read, n
+    client, django_assert_num_queries, monkeypatch, content_version_read, site_resolved, n
 ):
     for _ in range(n):
         make_document()
         make_article()
-    multisite.resolve("testserver")  # this process knows the site (multisite.resolver)
     # the shared sites version; a COUNT per database section (categories, articles, documents,
     # pages); then its rows
     with django_assert_num_queries(1 + 4 + 4):

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 import multisite
 from multisite import context
 from multisite.models import SiteProfile, SitesVersion
-from multisite.resolver import SiteResolver, read_version
+from multisite.resolver import SiteResolver, bump_version, read_version
 from multisite.setup import ensure_default_site
 
 pytestmark = pytest.mark.django_db
@@ -179,3 +179,61 @@ def test_a_flushed_database_gets_its_default_site_back():
     profile = SiteProfile.objects.get(is_default=True)
     assert profile.code == "main"
     assert multisite.default_site() == profile.site
+
+
+def test_each_host_shows_its_own_identity(client, settings):
+    settings.ALLOWED_HOSTS = [".localhost", "testserver"]
+    make_site("hoaloi.vinhlong.gov.vn", "hoa-loi", site_name="Trang thông tin điện tử xã Hòa Lợi",
+              managing_unit="UBND xã Hòa Lợi", phone="0294.3111.222")  # fmt: skip
+    html = client.get("/trang/lien-he/", headers={"host": "hoa-loi.localhost"}).content.decode()
+    assert "UBND xã Hòa Lợi" in html and "0294.3111.222" in html
+    html = client.get("/trang/lien-he/").content.decode()
+    assert "UBND xã Hòa Lợi" not in html and "Trang thông tin điện tử xã Hòa Lợi" not in html
+    feed = client.get("/rss/", headers={"host": "hoa-loi.localhost"}).content.decode()
+    assert "<title>Trang thông tin điện tử xã Hòa Lợi - Tin mới</title>" in feed
+
+
+def test_the_identity_admin_edits_the_hosts_site_only(client, settings):
+    from django.contrib.auth import get_user_model
+
+    settings.ALLOWED_HOSTS = [".localhost", "testserver"]
+    xa = make_site("hoaloi.vinhlong.gov.vn", "hoa-loi", site_name="Xã Hòa Lợi")
+    main = multisite.default_site()
+    client.force_login(get_user_model().objects.create_superuser("qt", "qt@example.vn", "x"))
+    host = {"host": "hoa-loi.localhost"}
+    response = client.get("/admin/multisite/siteprofile/", headers=host)
+    assert response["Location"] == f"/admin/multisite/siteprofile/{xa.pk}/change/"
+    assert (
+        client.get(f"/admin/multisite/siteprofile/{main.pk}/change/", headers=host).status_code
+        == 302
+    )
+    response = client.post(
+        f"/admin/multisite/siteprofile/{xa.pk}/change/",
+        {"site_name": "Cổng xã Hòa Lợi"},
+        headers=host,
+    )
+    assert response.status_code == 302
+    assert SiteProfile.objects.get(pk=xa.pk).site_name == "Cổng xã Hòa Lợi"
+    response = client.post(
+        f"/admin/multisite/siteprofile/{main.pk}/change/", {"site_name": "Giả mạo"}, headers=host
+    )
+    assert SiteProfile.objects.get(pk=main.pk).site_name != "Giả mạo"
+
+
+def test_an_edited_identity_is_never_served_from_an_older_cached_page(client, settings):
+    """The page cache keys by the site and the sites version it was resolved under: the edit is
+    seen by the next request, not once the content version is read again."""
+    from pagecache import version
+
+    settings.PAGE_CACHE_SECONDS, settings.PAGE_CACHE_VERSION_SECONDS = 60, 3600
+    version.forget()
+    client.get("/trang/lien-he/")
+    assert client.get("/trang/lien-he/")["X-Page-Cache"] == "hit"
+    # Another process edits it: its commits reach this one through the database only.
+    SiteProfile.objects.filter(is_default=True).update(
+        site_name="Trang thông tin điện tử xã Hòa Lợi"
+    )
+    bump_version()
+    response = client.get("/trang/lien-he/")
+    assert "Trang thông tin điện tử xã Hòa Lợi" in response.content.decode()
+    version.forget()

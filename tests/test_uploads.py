@@ -15,11 +15,10 @@ from django.test import Client
 from django.urls import path
 from PIL import Image
 
-from news.models import SiteIdentity
 from operations.storage import InsufficientStorage, unguessable_name
 
 from .conftest import require
-from .factories import image_file, make_article, make_image
+from .factories import default_identity, image_file, make_article, make_image
 
 
 @pytest.mark.django_db
@@ -93,9 +92,9 @@ def test_a_full_disk_gives_a_form_error_in_the_admin(full_disk):
     user = get_user_model().objects.create_superuser("qt", "qt@example.vn", "mat-khau-dai-123")
     client = Client()
     client.force_login(user)
-    identity = SiteIdentity.objects.current()
+    identity = default_identity()
     response = client.post(
-        f"/admin/news/siteidentity/{identity.pk}/change/",
+        f"/admin/multisite/siteprofile/{identity.pk}/change/",
         {"site_name": "Trang thông tin điện tử", "map_image": large_image(), "map_alt": "Bản đồ"},
     )
     assert response.status_code == 200  # the form again, not a 500

@@ -14,13 +14,13 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from news.models import Article, SiteIdentity
+from news.models import Article
 from visitors import keys
 from visitors.counter import Clock, current
 from visitors.models import ActiveVisitor, DailySalt, DailyStats, MonthlyStats, VisitorTotals
 
 from .concurrency import at_once
-from .factories import make_article
+from .factories import default_identity, make_article
 
 LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
 FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0"
@@ -513,7 +513,7 @@ def test_admin_baseline_is_superuser_only_and_days_are_charted(client, clock):
 
 @pytest.mark.django_db
 def test_a_page_served_from_the_page_cache_is_still_counted(client, clock, settings, article):
-    SiteIdentity.objects.current()  # made on first use: a content change, before the cache
+    default_identity()  # made on first use: a content change, before the cache
     settings.PAGE_CACHE_SECONDS = 60  # the production default (tests run without it)
     url = article.get_absolute_url()
     assert visit(client, url, ip="203.113.0.1")["X-Page-Cache"] == "miss"

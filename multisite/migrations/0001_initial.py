@@ -90,8 +90,8 @@ class Migration(migrations.Migration):
                 ('parent', models.ForeignKey(blank=True, help_text='Cổng thông tin của tỉnh mà trang thành phần này thuộc về (chỉ một cấp).', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='child_profiles', to='sites.site', verbose_name='trang cấp trên')),
             ],
             options={
-                'verbose_name': 'trang',
-                'verbose_name_plural': 'các trang',
+                'verbose_name': 'thông tin trang',
+                'verbose_name_plural': 'thông tin trang',
                 'ordering': ['-is_default', 'parent_id', 'code'],
                 'constraints': [models.UniqueConstraint(condition=models.Q(('is_default', True)), fields=('is_default',), name='siteprofile_one_default'), models.CheckConstraint(condition=models.Q(('parent', models.F('site')), _negated=True), name='siteprofile_not_own_parent')],
             },

@@ -1,5 +1,4 @@
 from .article import Article, ArticleImage
 from .category import Category
-from .identity import SiteIdentity
 
-__all__ = ["Article", "ArticleImage", "Category", "SiteIdentity"]
+__all__ = ["Article", "ArticleImage", "Category"]

@@ -1,5 +1,6 @@
 """Settings of the portal. Environments differ only by environment variables (see .env.example)."""
 
+import ipaddress
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -210,6 +211,12 @@ VISITORS_VISIT_GAP = env.int("VISITORS_VISIT_GAP", default=30 * 60)
 VISITORS_ONLINE_WINDOW = env.int("VISITORS_ONLINE_WINDOW", default=5 * 60)
 VISITORS_CACHE_SECONDS = env.int("VISITORS_CACHE_SECONDS", default=10)
 VISITORS_TRUSTED_PROXIES = env.int("VISITORS_TRUSTED_PROXIES", default=0)
+# The proxies' own addresses: X-Forwarded-For and X-Request-ID are believed from these peers (and
+# from gunicorn's Unix socket) only, never from a client that reaches gunicorn directly.
+VISITORS_PROXY_NETWORKS = [
+    str(ipaddress.ip_network(n, strict=False))  # a typo fails at start, not on a request
+    for n in env.list("VISITORS_PROXY_NETWORKS", default=["127.0.0.0/8", "::1/128"])
+]
 VISITORS_FLUSH_SECONDS = env.float("VISITORS_FLUSH_SECONDS", default=1.0)
 # Off under pytest, where each test flushes when it chooses; tests/test_visitors.py turns it on.
 VISITORS_FLUSH_THREAD = env.bool("VISITORS_FLUSH_THREAD", default=not TESTING)
@@ -315,7 +322,12 @@ MEDIA_MIN_FREE_BYTES = env.int("MEDIA_MIN_FREE_MB", default=100) * 1024 * 1024
 
 # JSON lines on stdout (journald/any collector parses them), each with its request id.
 # LOG_FORMAT=plain for a human at a terminal.
-LOGGING["filters"] = {"request_id": {"()": "operations.logging.RequestIdFilter"}}
+LOGGING["filters"] = {
+    "request_id": {"()": "operations.logging.RequestIdFilter"},
+    "client_fault": {"()": "operations.logging.ClientFault"},
+}
+# A Host header that names no site of ours (scanners send them all day): one warning line.
+LOGGING["loggers"]["django.security.DisallowedHost"] = {"filters": ["client_fault"]}
 LOGGING["formatters"]["json"] = {"()": "operations.logging.JsonFormatter"}
 LOGGING["formatters"]["plain"]["format"] = (
     "%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s"

@@ -6,9 +6,12 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.urls import NoReverseMatch, reverse
 
+from visitors.keys import from_proxy
+
 from .logging import current_request_id
 
-# nginx passes its own $request_id; anything else from outside is replaced.
+# nginx passes its own $request_id; anything else from outside is replaced (a client choosing
+# the id could make its requests' log lines pass for another's).
 VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
 
 # Public pages carry no inline script or style: every script and stylesheet is a file of ours.
@@ -55,7 +58,7 @@ class RequestIdMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        incoming = request.META.get("HTTP_X_REQUEST_ID", "")
+        incoming = request.META.get("HTTP_X_REQUEST_ID", "") if from_proxy(request) else ""
         request.request_id = incoming if VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
         token = current_request_id.set(request.request_id)
         try:

@@ -1,6 +1,7 @@
 import logging
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 
 from . import version
 from .store import PageStore
@@ -51,7 +52,11 @@ class PageCacheMiddleware:
 
     def key(self, request):
         try:
-            return (version.current(), request.get_host(), request.get_full_path())
+            host = request.get_host()
+        except DisallowedHost:
+            return None  # Django answers 400 and logs it (once, django.security.DisallowedHost)
+        try:
+            return (version.current(), host, request.get_full_path())
         except Exception:  # the version unreadable (database down): serve uncached
             logger.exception("pagecache: content version unavailable")
             return None

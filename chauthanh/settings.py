@@ -310,6 +310,12 @@ if CACHES["default"]["BACKEND"].endswith("RedisCache"):
             # Short timeouts: a Redis that hangs must not hold a worker for long.
             "SOCKET_CONNECT_TIMEOUT": env.float("REDIS_CONNECT_TIMEOUT", default=0.5),
             "SOCKET_TIMEOUT": env.float("REDIS_TIMEOUT", default=0.5),
+            # After one timeout, the process skips Redis for a while instead of waiting on
+            # every cache call of every page (operations/cache.py).
+            "REDIS_CLIENT_CLASS": "operations.cache.BreakerRedis",
+            "REDIS_CLIENT_KWARGS": {
+                "breaker_seconds": env.float("REDIS_BREAKER_SECONDS", default=10.0)
+            },
         }
     )
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
@@ -325,7 +331,10 @@ MEDIA_MIN_FREE_BYTES = env.int("MEDIA_MIN_FREE_MB", default=100) * 1024 * 1024
 LOGGING["filters"] = {
     "request_id": {"()": "operations.logging.RequestIdFilter"},
     "client_fault": {"()": "operations.logging.ClientFault"},
+    "redis_skipped": {"()": "operations.cache.SkippedCallsFilter"},
 }
+# While Redis is skipped, one line says so, not one traceback per cache call.
+LOGGING["loggers"]["operations.cache"] = {"filters": ["redis_skipped"]}
 # A Host header that names no site of ours (scanners send them all day): one warning line.
 LOGGING["loggers"]["django.security.DisallowedHost"] = {"filters": ["client_fault"]}
 LOGGING["formatters"]["json"] = {"()": "operations.logging.JsonFormatter"}

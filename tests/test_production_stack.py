@@ -241,14 +241,7 @@ def test_a_vanished_sqlite_file_fails_the_health_check(stack_env, tmp_path):
 
 
 def test_site_keeps_serving_while_redis_is_down(stack_env, tmp_path):
-    require(os.path.exists(REDIS), "redis-server (apt-get install redis-server)")
-    redis = start_redis(tmp_path / "redis")
-    env = {
-        **stack_env, "CACHE_URL": f"redis://127.0.0.1:{redis.port}/1", "HTTPS": "false",
-        "REDIS_BREAKER_SECONDS": "1",
-    }  # fmt: skip
-    gunicorn = start_gunicorn(env, tmp_path / "gunicorn.log", workers=1)
-    base = f"http://127.0.0.1:{gunicorn.port}"
+    redis, gunicorn, base = redis_site(stack_env, tmp_path, breaker_seconds=1)
     try:
         assert json.loads(fetch(base + "/healthz")[2])["cache"] == "ok"
         stop(redis)
@@ -267,6 +260,18 @@ def test_site_keeps_serving_while_redis_is_down(stack_env, tmp_path):
     assert '"logger": "operations.cache"' in log  # the fault was logged
 
 
+def redis_site(stack_env, tmp_path, breaker_seconds):
+    """Redis, and gunicorn (one worker, plain HTTP) caching in it: (redis, gunicorn, base URL)."""
+    require(os.path.exists(REDIS), "redis-server (apt-get install redis-server)")
+    redis = start_redis(tmp_path / "redis")
+    env = {
+        **stack_env, "CACHE_URL": f"redis://127.0.0.1:{redis.port}/1", "HTTPS": "false",
+        "REDIS_BREAKER_SECONDS": str(breaker_seconds),
+    }  # fmt: skip
+    gunicorn = start_gunicorn(env, tmp_path / "gunicorn.log", workers=1)
+    return redis, gunicorn, f"http://127.0.0.1:{gunicorn.port}"
+
+
 def health_once_recovered(base, seconds=10):
     """/healthz once its cache is ok again (the breaker probes Redis after its pause)."""
     deadline = time.monotonic() + seconds
@@ -280,14 +285,7 @@ def health_once_recovered(base, seconds=10):
 def test_a_hung_redis_costs_one_timeout_then_pages_go_on_without_it(stack_env, tmp_path):
     """SIGSTOP: Redis accepts connections and never answers. Each cache call used to wait its
     0.5 s timeout, many per page (5-11 s a page); now the first one trips the breaker."""
-    require(os.path.exists(REDIS), "redis-server (apt-get install redis-server)")
-    redis = start_redis(tmp_path / "redis")
-    env = {
-        **stack_env, "CACHE_URL": f"redis://127.0.0.1:{redis.port}/1", "HTTPS": "false",
-        "REDIS_BREAKER_SECONDS": "2",
-    }  # fmt: skip
-    gunicorn = start_gunicorn(env, tmp_path / "gunicorn.log", workers=1)
-    base = f"http://127.0.0.1:{gunicorn.port}"
+    redis, gunicorn, base = redis_site(stack_env, tmp_path, breaker_seconds=2)
     pages = ["/", "/van-ban/", "/tim-kiem/?q=nghi+quyet", "/", "/so-do-trang/"]
     try:
         assert fetch(base + "/")[0] == 200

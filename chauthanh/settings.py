@@ -271,6 +271,7 @@ INSTALLED_APPS += ["operations"]
 MIDDLEWARE = [
     "operations.middleware.RequestIdMiddleware",
     "operations.middleware.SecurityHeadersMiddleware",
+    "operations.middleware.BadParametersMiddleware",
     *MIDDLEWARE,
 ]
 

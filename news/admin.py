@@ -3,7 +3,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from editorial.admin import ArticleWorkflowAdmin, QuickViewFilter
-from photos.admin import thumbnail
+from photos.admin import PhotoPickerMixin, thumbnail
 
 from .models import Article, ArticleImage, Category, SiteIdentity
 
@@ -16,7 +16,7 @@ class CategoryAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
-class ArticleImageInline(admin.TabularInline):
+class ArticleImageInline(PhotoPickerMixin, admin.TabularInline):
     """The gallery: upload a photo, or pick one already in the photo library (issue 5)."""
 
     model = ArticleImage
@@ -31,7 +31,8 @@ class ArticleImageInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleWorkflowAdmin):  # roles, approval, versions: see editorial/
+# Roles, approval, versions: see editorial/; which library photos a form accepts: photos/.
+class ArticleAdmin(PhotoPickerMixin, ArticleWorkflowAdmin):
     list_display = [
         "cover_thumb", "title", "category", "workflow_status", "published_at", "created_by",
         "is_featured", "view_count",

@@ -9,11 +9,38 @@ its PhotoField and then joins the library, so an editor finds it there next time
 from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 
 from .models import Photo
 
 MISSING_PHOTO = "Hãy tải ảnh lên hoặc chọn một ảnh trong thư viện."
 MISSING_ALT = "Hãy nhập mô tả ảnh (alt) cho người không xem được ảnh."
+
+
+def pickable_photos(user):
+    """The library photos `user` may attach (a cover, a gallery row): what the pickers offer and
+    what the forms accept, on the server. The one home of that policy (the editors' desk sets it).
+
+    The library is shared by the editorial board, but a photo is not shown around before its
+    article is: approvers (who see every article) may pick any photo; anyone else the photos
+    they uploaded, the photos of their own articles, and the photos already on a public page.
+    """
+    from editorial.permissions import can_approve  # editorial and news import this module
+    from news.models import Article, ArticleImage
+
+    if not (user.is_active and user.is_staff):
+        return Photo.objects.none()
+    if user.is_superuser or can_approve(user):
+        return Photo.objects.all()
+    public = Article.objects.published()
+    own = Article.objects.filter(created_by=user)
+    return Photo.objects.filter(
+        Q(uploaded_by=user)
+        | Q(pk__in=own.values("cover_photo"))
+        | Q(pk__in=ArticleImage.objects.filter(article__in=own).values("library_photo"))
+        | Q(pk__in=public.values("cover_photo"))
+        | Q(pk__in=ArticleImage.objects.filter(article__in=public).values("library_photo"))
+    )
 
 
 def clean_linked(instance, file_field, library_field, alt, caption, required=True):

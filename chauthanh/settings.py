@@ -349,14 +349,14 @@ LOGGING["handlers"]["console"].update(
 # --- Page cache (pagecache/, issue 10) ---------------------------------------------------------
 # Anonymous public GETs served from a per-process cache keyed by URL + a shared content version
 # (bumped on every save/delete of public content, read at most once per
-# PAGE_CACHE_VERSION_SECONDS). PAGE_CACHE_SECONDS also bounds how late a scheduled article
-# appears (publication by time bumps nothing). Off under pytest: tests count uncached queries;
-# tests/test_page_cache.py turns it on.
+# PAGE_CACHE_VERSION_SECONDS). No entry outlives the next scheduled publication or expiry
+# (pagecache/schedule.py): time alone bumps nothing. Off under pytest: tests count uncached
+# queries; tests/test_page_cache.py turns it on.
 INSTALLED_APPS += ["pagecache"]
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if TESTING else 60)
 PAGE_CACHE_VERSION_SECONDS = env.float("PAGE_CACHE_VERSION_SECONDS", default=1.0)
 # The layout's menu, sidebar widgets, footer and site identity, per content version
-# (pagecache/fragments.py); the same bound on time-only changes as the pages. Off under pytest.
+# (pagecache/fragments.py); bounded by the next scheduled change like the pages. Off under pytest.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=PAGE_CACHE_SECONDS)
 PAGE_CACHE_MAX_ENTRIES = env.int("PAGE_CACHE_MAX_ENTRIES", default=1000)
 PAGE_CACHE_MAX_BYTES = env.int("PAGE_CACHE_MAX_MB", default=64) * 1024 * 1024

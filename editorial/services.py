@@ -170,7 +170,9 @@ def notify_approvers(article, submitter):
     admin_url = settings.SITE_URL + reverse("admin:news_article_change", args=[article.pk])
     preview_url = settings.SITE_URL + reverse("editorial:preview", args=[article.slug])
     who = submitter.get_full_name() or submitter.get_username()
-    subject = f"[Chờ duyệt] {article.title}"[:200]
+    # On one line whatever the title holds (a line break would make send_mass_mail refuse the
+    # header, BadHeaderError, and no approver would hear of the article).
+    subject = " ".join(f"[Chờ duyệt] {article.title}".split())[:200]
     body = (
         f"{who} vừa gửi bài “{article.title}” để duyệt.\n\n"
         f"Duyệt bài: {admin_url}\nXem trước: {preview_url}\n"

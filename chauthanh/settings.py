@@ -254,7 +254,13 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "visitors.keys.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "editorial/lockout.html"
-# Every failed login is still logged (WARNING); successful ones need not fill the log.
+# What the lock keeps is the least it needs, for as long as it needs it (editorial/lockout.py,
+# the privacy page): the failures' user name and address until the lock ends, no browser, no
+# record of successful logins; log lines without address or browser.
+AXES_HANDLER = "editorial.lockout.MinimalAxesHandler"
+AXES_DISABLE_ACCESS_LOG = True
+AXES_CLIENT_STR_CALLABLE = "editorial.lockout.client_str"
+# A lock is logged (WARNING); each failure and each successful login need not fill the log.
 LOGGING.setdefault("loggers", {})["axes"] = {"level": "WARNING"}
 
 # Staff sessions end after SESSION_IDLE_MINUTES without a request (the expiry slides with

@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
-    "django.contrib.staticfiles",
+    "operations.apps.PortalStaticFilesConfig",  # django.contrib.staticfiles, minus CKEditor's HTML
     "django.contrib.humanize",
     "ckeditor",
     "news",
@@ -306,6 +306,8 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+# A refused form (expired token, blocked cookies) gets a Vietnamese page, not Django's English one.
+CSRF_FAILURE_VIEW = "operations.views.csrf_failure"
 
 # Redis when CACHE_URL names one. django-redis with IGNORE_EXCEPTIONS: when Redis is down every
 # cache read is a miss and every write is dropped (and logged), so the site goes on, slower.

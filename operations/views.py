@@ -126,3 +126,12 @@ def serve_media(request, path):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: Django's own page is English; this one says what to do (a form left
+    open past the session, or cookies blocked). Renders without the database."""
+    body = loader.get_template("403_csrf.html").render(
+        {"request_id": getattr(request, "request_id", "-")}
+    )
+    return HttpResponse(body, status=403)

@@ -171,3 +171,26 @@ def test_hostile_request_headers_never_give_a_500_nor_cost_much(site, settings, 
         assert response.status_code < 500, url
         assert cpu < MAX_CPU, (url, cpu)
         assert "<script>" not in response.get("X-Request-ID", "")
+
+
+# Values shaped to make a parser backtrack (runs of spaces, dashes, digits, symbols, dates), as
+# long as a request line gets through gunicorn (4,094 bytes).
+PARSER_VALUES = {
+    "spaces": " " * 4000, "tabs": "\t" * 4000, "dashes": "-" * 4000, "dash and space": "- " * 2000,
+    "slashes": " / " * 1300, "digits": "9" * 4000, "letters": "a" * 4000,
+    "symbols": "35-NQ/TW " * 400, "state symbols": "4051/QĐ-UBND " * 300,
+    "dates": "ngày 22/10/2018 " * 250, "words": "nghị quyết 35 " * 280,
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("value", PARSER_VALUES)
+def test_parameters_that_reach_a_parser_cost_little(site, value):
+    """Search (query parsing, symbol recognition, suggestions), the library's symbol lookup
+    and a category's keyset cursor: bounded cost, whatever the value."""
+    client, article = site
+    category = article.category.get_absolute_url()
+    for url in ("/tim-kiem/?q=", "/van-ban/?so=", f"{category}?truoc=", f"{category}?page="):
+        client.get(url + "x")  # templates compiled
+        response, cpu = timed_get(client, url + quote(PARSER_VALUES[value]))
+        assert response.status_code < 500, url
+        assert cpu < MAX_CPU, (url, cpu)

@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
-    "operations.apps.PortalStaticFilesConfig",  # django.contrib.staticfiles, minus CKEditor's HTML
+    "operations.staticfiles.PortalStaticFilesConfig",  # contrib.staticfiles minus CKEditor HTML
     "django.contrib.humanize",
     "ckeditor",
     "news",

@@ -22,19 +22,17 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
 def _own_images_only(tag, attribute, value):
-    """An <img> keeps its src only if the portal serves it (MEDIA_URL): an image from elsewhere
-    would tell another server who reads what (a tracking pixel), and shows nothing on a closed
-    network. Links may point anywhere."""
-    if tag == "img" and attribute == "src" and not _is_own_media(value):
+    """An <img> keeps its src only if this site serves it (a path: "/media/..."): an image
+    from elsewhere would tell another server who reads what (a tracking pixel), and shows
+    nothing on a closed network. Links may point anywhere."""
+    if tag == "img" and attribute == "src" and not _is_own(value):
         return None
     return value
 
 
-def _is_own_media(url):
-    from django.conf import settings
-
-    prefix = "/" + settings.MEDIA_URL.strip("/") + "/"
-    return url.startswith(prefix) and "\\" not in url and "//" not in url
+def _is_own(url):
+    # "//host/x" and "/\\host/x" are other hosts to a browser.
+    return url.startswith("/") and not url.startswith("//") and "\\" not in url
 
 
 _IMG_WITHOUT_SRC = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")

@@ -15,10 +15,13 @@ from django.utils.functional import SimpleLazyObject
 from multisite.current import site_of
 
 from . import version
+from .schedule import schedule
 
 
 def seconds():
-    return getattr(settings, "FRAGMENT_CACHE_SECONDS", 0)
+    """FRAGMENT_CACHE_SECONDS, or fewer: never past the next scheduled publication or expiry."""
+    limit = getattr(settings, "FRAGMENT_CACHE_SECONDS", 0)
+    return schedule.seconds_left(version.current(), limit) if limit else 0
 
 
 def cached(name, compute):
@@ -43,8 +46,16 @@ def _version_key(request):
     return f"{site.pk}-{site.sites_version}-{version.current()}"
 
 
+class _Seconds:
+    """seconds(), worked out only when a template's cache tag asks (int() of it): the admin's
+    pages, which run this context processor too, cache no fragment."""
+
+    def __int__(self):
+        return seconds()
+
+
 def layout(request):
     """For `{% cache fragment_seconds name content_version ... %}` in the layout templates (the
     cache tag takes the fragment's name as written: no quotes)."""
     key = SimpleLazyObject(lambda: _version_key(request))
-    return {"fragment_seconds": seconds(), "content_version": key}
+    return {"fragment_seconds": _Seconds(), "content_version": key}

@@ -28,8 +28,11 @@ def current():
 
 def forget():
     """Make the next `current()` read the database (this process just changed content)."""
+    from .schedule import schedule
+
     with _lock:
         _state.update(number=None, read_at=float("-inf"))
+    schedule.forget()
 
 
 def bump():

@@ -52,7 +52,7 @@ class PageCacheMiddleware:
                 headers = {h: response[h] for h in KEPT_HEADERS if h in response}
                 self.store.set(key, (response.content, headers), seconds)
                 response["X-Page-Cache"] = "miss"
-        fill_visitor_numbers(response)
+        fill_visitor_numbers(request, response)
         return response
 
     def key(self, request):

@@ -18,18 +18,20 @@ _filled = {}
 _FILLED_MAX = 256
 
 
-def fill_visitor_numbers(response):
-    """Replace the placeholders with the numbers (fresh within VISITORS_CACHE_SECONDS)."""
+def fill_visitor_numbers(request, response):
+    """Replace the placeholders with the numbers of the request's site (fresh within
+    VISITORS_CACHE_SECONDS)."""
     if getattr(response, "streaming", False):
         return
     body = response.content
     if b"<!--visitors:" not in body:
         response["Content-Length"] = str(len(body))
         return
+    from multisite.current import site_of
     from visitors.counter import read_stats
 
     try:
-        stats = read_stats()
+        stats = read_stats(site_of(request).pk)
     except Exception:  # a side feature never breaks the page
         logger.exception("pagecache: visitor numbers unavailable")
         stats = {}

@@ -1,9 +1,10 @@
-"""One process of tests/test_visitor_processes.py's burst: `python -m tests.burst GO_FILE TAG N`.
+"""One process of tests/test_visitor_processes.py's burst:
+`python -m tests.burst GO_FILE TAG N SITE_ID...`.
 
 Builds its own VisitorCounter (as each gunicorn worker has its own), says "ready", waits for
-GO_FILE, then counts, as fast as it can, N page views of the keys every process shares
-("shared-0", "shared-1", ...) interleaved with N of keys of its own ("TAG-0", ...). It writes
-its buffer before it ends and prints how many visits it saw start.
+GO_FILE, then counts, as fast as it can, on each site in turn, N page views of the keys every
+process shares ("shared-0", "shared-1", ...) interleaved with N of keys of its own ("TAG-0",
+...). It writes its buffer before it ends and prints how many visits it saw start.
 """
 
 import os
@@ -12,7 +13,7 @@ import time
 from datetime import UTC, datetime
 
 
-def main(go_file, tag, n):
+def main(go_file, tag, n, sites):
     import django
 
     django.setup()
@@ -25,11 +26,12 @@ def main(go_file, tag, n):
         time.sleep(0.005)
     started = 0
     for i in range(n):
-        started += counter.record_page_view(f"shared-{i}", moment)
-        started += counter.record_page_view(f"{tag}-{i}", moment)
+        for site in sites:
+            started += counter.record_page_view(f"shared-{i}", moment, site_id=site)
+            started += counter.record_page_view(f"{tag}-{i}", moment, site_id=site)
     counter.flush()
     print(started, flush=True)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], int(sys.argv[3]))
+    main(sys.argv[1], sys.argv[2], int(sys.argv[3]), [int(s) for s in sys.argv[4:]])

@@ -107,3 +107,14 @@ def default_identity():
     from multisite.models import SiteProfile
 
     return SiteProfile.objects.get(is_default=True)
+
+
+def make_site(domain, code, parent=None, **identity):
+    """A site with its profile (a commune when `parent` names a province's site)."""
+    from django.contrib.sites.models import Site
+
+    from multisite.models import SiteProfile
+
+    site = Site.objects.create(domain=domain, name=code)
+    SiteProfile.objects.create(site=site, code=code, parent=parent, **identity)
+    return site

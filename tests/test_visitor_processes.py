@@ -14,10 +14,12 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+import multisite
 from news.models import Article
 from visitors.models import ActiveVisitor, DailyStats, VisitorTotals
 
 from .concurrency import at_once
+from .factories import make_site
 from .servers import PYTHON, ROOT, database_url, fetch, production_env, start_gunicorn, stop
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -110,16 +112,20 @@ def test_page_views_held_by_a_worker_are_written_when_it_stops(tmp_path):
 
 def test_processes_counting_at_once_start_each_visit_exactly_once(tmp_path):
     """Four processes, each with its own counter, count the same visitors' page views at the
-    same moments (and visitors of their own): as tight a race as the database can be given."""
+    same moments (and visitors of their own), on two sites: as tight a race as the database can
+    be given. Each site counts each of its visitors once."""
     processes, n = 4, 150
+    default = multisite.default_site()
+    commune = make_site("hoaloi.vinhlong.gov.vn", "hoa-loi")
     env = production_env(
         DJANGO_SETTINGS_MODULE="chauthanh.settings", DATABASE_URL=database_url(
             connection.settings_dict), VISITORS_FLUSH_THREAD="false", VISITORS_FLUSH_SECONDS=60,
     )  # fmt: skip
     go = tmp_path / "go"
+    sites = [str(default.pk), str(commune.pk)]
     bursts = [
         subprocess.Popen(  # noqa: S603
-            [PYTHON, "-m", "tests.burst", str(go), f"p{k}", str(n)],
+            [PYTHON, "-m", "tests.burst", str(go), f"p{k}", str(n), *sites],
             cwd=ROOT,
             env=env,
             stdout=subprocess.PIPE,
@@ -137,8 +143,10 @@ def test_processes_counting_at_once_start_each_visit_exactly_once(tmp_path):
         for burst in bursts:
             burst.kill()
     assert [burst.returncode for burst in bursts] == [0] * processes, outputs
-    expected = n + processes * n  # each shared visitor once, each process's own once
-    assert sum(int(out) for out, _ in outputs) == expected
-    assert visits() == expected and VisitorTotals.objects.get().visits == expected
-    assert ActiveVisitor.objects.count() == expected
-    assert DailyStats.objects.get().page_views == 2 * n * processes
+    expected = n + processes * n  # on each site: each shared visitor once, each process's own once
+    assert sum(int(out) for out, _ in outputs) == 2 * expected
+    for site in (default, commune):
+        assert DailyStats.objects.get(site=site).visits == expected
+        assert VisitorTotals.objects.get(site=site).visits == expected
+        assert ActiveVisitor.objects.filter(site=site).count() == expected
+        assert DailyStats.objects.get(site=site).page_views == 2 * n * processes

@@ -17,7 +17,8 @@ RECENT_MARGIN = 60
 
 
 class RecentVisits:
-    """Keys whose visit this process confirmed in the database, with the confirmed moment.
+    """(site, key) pairs whose visit this process confirmed in the database, with the confirmed
+    moment (a key is a visitor of one site: the same reader on another site is another visit).
 
     After the atomic upsert has moved a key's last_seen to T, the database's last_seen for that
     key is T or later whatever any process does (GREATEST). A page view of the key at a moment
@@ -52,8 +53,9 @@ class RecentVisits:
 
 
 class PageViewBuffer:
-    """Page-view increments per day and per object (an article's "Lượt xem"), and the latest
-    moment of each key whose page views needed no statement (see RecentVisits).
+    """Page-view increments per (site, day) and per (site, object) (an article's "Lượt xem"),
+    and the latest moment of each (site, key) whose page views needed no statement (see
+    RecentVisits).
 
     `take()` empties it for a write; `give_back()` returns what a failed write could not store,
     so the next write retries it and nothing is counted twice or lost.
@@ -65,16 +67,18 @@ class PageViewBuffer:
         self._reset()
 
     def _reset(self):
-        self.days = Counter()
-        self.objects = Counter()  # (model label, lookup field, counter field, value) -> n
-        self.seen = {}  # key -> latest moment
+        self.days = Counter()  # (site id, day) -> n
+        # (site id, (model label, lookup field, counter field, value)) -> n
+        self.objects = Counter()
+        self.seen = {}  # (site id, key) -> latest moment
         self.oldest = None
 
-    def add(self, day, view_of=None, seen=None):
+    def add(self, site_id, day, view_of=None, seen=None):
+        """One page view on the site; seen: ((site id, key), moment) if it needed no statement."""
         with self.lock:
-            self.days[day] += 1
+            self.days[site_id, day] += 1
             if view_of is not None:
-                self.objects[view_of] += 1
+                self.objects[site_id, view_of] += 1
             if seen is not None:
                 _keep_latest(self.seen, [seen])
             if self.oldest is None:

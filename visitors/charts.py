@@ -13,12 +13,11 @@ WIDTH, HEIGHT, PAD = 720, 220, 36
 SERIES = [("visits", "Lượt truy cập", "#a40e0e"), ("page_views", "Lượt xem trang", "#1a5fb4")]
 
 
-def daily_series(today, days):
-    """One (day, visits, page_views) per day of the last `days` days, zeros included."""
+def daily_series(site_id, today, days):
+    """One (day, visits, page_views) per day of the site's last `days` days, zeros included."""
     start = today - timedelta(days=days - 1)
-    rows = {
-        row.day: row for row in DailyStats.objects.filter(day__gte=start, day__lte=today)
-    }  # one query, at most `days` rows
+    found = DailyStats.objects.filter(site_id=site_id, day__gte=start, day__lte=today)
+    rows = {row.day: row for row in found}  # one query, at most `days` rows
     series = []
     for i in range(days):
         day = start + timedelta(days=i)
@@ -66,8 +65,8 @@ def line_chart(series, title):
     )  # fmt: skip
 
 
-def charts(today):
+def charts(site_id, today):
     return mark_safe(  # noqa: S308 - both parts are built with format_html
-        line_chart(daily_series(today, 30), "30 ngày gần nhất")
-        + line_chart(daily_series(today, 365), "365 ngày gần nhất")
+        line_chart(daily_series(site_id, today, 30), "30 ngày gần nhất")
+        + line_chart(daily_series(site_id, today, 365), "365 ngày gần nhất")
     )

@@ -2,6 +2,8 @@
 
 A `VisitorCounter` holds everything one process keeps: its clock, the day's salt, the visits
 it confirmed, the page-view buffer, the thread that writes it and the numbers it last read.
+Every site counts its own (DESIGN.md "Sites"): each method takes the site's id, by default the
+site of `multisite.context` (else the default site), as code without a request expects.
 The visitors app builds one per process (`apps.get_app_config("visitors").counter`); a test
 builds its own, with a clock it moves. The statements are in `sql.py`.
 
@@ -27,13 +29,17 @@ from django.core.cache import cache
 from django.db import close_old_connections, connection
 from django.utils import timezone
 
+from multisite import current_site_id
+
 from . import conf, sql
 from .buffer import PageViewBuffer, RecentVisits
+from .figures import figures
 from .salts import DailySalts
 
 logger = logging.getLogger("visitors")
 
-STATS_CACHE_KEY = "visitors:stats:v2"
+STATS_CACHE_KEY = "visitors:stats:v3:{}"  # per site id
+NAMES = ("online", "today", "week", "total")
 PRUNE_EVERY_SECONDS = 60
 # How often the flusher looks whether its process is ending.
 TICK = 0.25
@@ -121,34 +127,37 @@ class VisitorCounter:
         self.buffer = PageViewBuffer(self.clock.monotonic)
         self.flusher = Flusher(self._background_work)
         self.next_prune = 0.0
-        # The numbers as this process last read them: (monotonic deadline, stats). With a
-        # shared cache in Redis this saves a round trip per page; the deadline is the shared
-        # entry's own, so the numbers are never older than VISITORS_CACHE_SECONDS.
-        self.local_stats = None
+        # The numbers as this process last read them: site id -> (monotonic deadline, stats).
+        # With a shared cache in Redis this saves a round trip per page; the deadline is the
+        # shared entry's own, so the numbers are never older than VISITORS_CACHE_SECONDS.
+        self.local_stats = {}
 
     # --- counting -----------------------------------------------------------------------------
 
-    def count(self, ip, user_agent, view_of=None):
-        """Count one page view of the visitor (ip, user_agent) now; True when a visit starts."""
+    def count(self, ip, user_agent, view_of=None, site_id=None):
+        """Count one page view of the visitor (ip, user_agent) on the site now; True when a
+        visit starts."""
         moment = self.clock.now()
         day = self.clock.local_day(moment)
         key = self.salts.visitor_key(ip, user_agent, day)
-        return self.record_page_view(key, moment, view_of=view_of, day=day)
+        return self.record_page_view(key, moment, view_of=view_of, day=day, site_id=site_id)
 
-    def record_page_view(self, key, moment, view_of=None, day=None):
-        """Count one page view of visitor `key`; True when it starts a visit."""
+    def record_page_view(self, key, moment, view_of=None, day=None, site_id=None):
+        """Count one page view of visitor `key` on the site; True when it starts a visit."""
+        site_id = site_id or current_site_id()
         day = day or self.clock.local_day(moment)
         threaded = conf.get("VISITORS_FLUSH_THREAD")
         if threaded:
             self.flusher.ensure_running()
-            if self.recent.covers(key, moment):
-                self.buffer.add(day, view_of, seen=(key, moment))
+            if self.recent.covers((site_id, key), moment):
+                self.buffer.add(site_id, day, view_of, seen=((site_id, key), moment))
                 return False
         cutoff = moment - timedelta(seconds=conf.get("VISITORS_VISIT_GAP"))
-        new_visit = sql.record_visit(key, moment, day, cutoff)
-        self.buffer.add(day, view_of)
+        new_visit = sql.record_visit(site_id, key, moment, day, cutoff)
+        self.buffer.add(site_id, day, view_of)
         if threaded:
-            self.recent.remember(key, moment)  # the database's last_seen is `moment` or later
+            # The database's last_seen is `moment` or later.
+            self.recent.remember((site_id, key), moment)
             return new_visit
         if self.buffer.due():
             self.flush()
@@ -189,34 +198,42 @@ class VisitorCounter:
 
     # --- reading ------------------------------------------------------------------------------
 
-    def read_stats(self, moment=None):
-        """The four numbers, from at most one query whatever the history's size."""
+    def read_stats(self, site_id=None, moment=None):
+        """A site's four numbers, from at most one query whatever the history's size, cached
+        per site (in this process and in the shared cache)."""
+        site_id = site_id or current_site_id()
         ttl = conf.get("VISITORS_CACHE_SECONDS")
         if ttl:
-            local = self.local_stats
+            local = self.local_stats.get(site_id)
             if local is not None and self.clock.monotonic() < local[0]:
                 return local[1]
-            cached = cache.get(STATS_CACHE_KEY)
+            cached = cache.get(STATS_CACHE_KEY.format(site_id))
             if cached is not None:
                 read_at, stats = cached
                 age = time.time() - read_at
                 if 0 <= age < ttl:
-                    self.local_stats = (self.clock.monotonic() + ttl - age, stats)
+                    self.local_stats[site_id] = (self.clock.monotonic() + ttl - age, stats)
                     return stats
-        moment = moment or self.clock.now()
-        today = self.clock.local_day(moment)
-        monday = today - timedelta(days=today.weekday())
-        online_since = moment - timedelta(seconds=conf.get("VISITORS_ONLINE_WINDOW"))
-        stats = sql.read_numbers(online_since, today, monday)._asdict()
+        stats = read_numbers(site_id, moment or self.clock.now(), self.clock.local_day)
         if ttl:
-            cache.set(STATS_CACHE_KEY, (time.time(), stats), ttl)
-            self.local_stats = (self.clock.monotonic() + ttl, stats)
+            cache.set(STATS_CACHE_KEY.format(site_id), (time.time(), stats), ttl)
+            self.local_stats[site_id] = (self.clock.monotonic() + ttl, stats)
         return stats
 
-    def forget_stats(self):
-        """Make the next read_stats() query the database (the baseline changed)."""
-        self.local_stats = None
-        cache.delete(STATS_CACHE_KEY)
+    def forget_stats(self, site_id=None):
+        """Make the next read_stats() of the site query the database (its baseline changed)."""
+        site_id = site_id or current_site_id()
+        self.local_stats.pop(site_id, None)
+        cache.delete(STATS_CACHE_KEY.format(site_id))
+
+
+def read_numbers(site_id, moment, local_day):
+    """A site's four numbers at `moment`, in one query (figures.py); zeros for no site."""
+    from django.contrib.sites.models import Site
+
+    site = Site.objects.filter(pk=site_id).annotate(**figures(moment, local_day))
+    row = site.values(*NAMES).first() or dict.fromkeys(NAMES, 0)
+    return {name: int(row[name]) for name in NAMES}
 
 
 def current():
@@ -224,6 +241,6 @@ def current():
     return apps.get_app_config("visitors").counter
 
 
-def read_stats():
-    """The four numbers (the sidebar, stats.json, the page cache's fill)."""
-    return current().read_stats()
+def read_stats(site_id=None):
+    """A site's four numbers (the sidebar, stats.json, the page cache's fill)."""
+    return current().read_stats(site_id)

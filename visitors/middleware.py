@@ -7,6 +7,8 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.urls import Resolver404, resolve
 
+from multisite.current import site_of
+
 from . import conf
 from .keys import client_ip, is_bot
 
@@ -34,7 +36,10 @@ class VisitorCounterMiddleware:
         try:
             if is_counted(request, response):
                 ua = request.META.get("HTTP_USER_AGENT", "")
-                self.app.counter.count(client_ip(request), ua, view_of=view_counter(request))
+                self.app.counter.count(
+                    client_ip(request), ua, view_of=view_counter(request),
+                    site_id=site_of(request).pk,  # each site counts its own visitors
+                )  # fmt: skip
         except Exception:
             logger.exception("visitors: counting failed; the page was served uncounted")
         return response

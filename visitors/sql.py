@@ -7,10 +7,10 @@ Three upserts carry the counts; they are composed per database:
 - a day's upsert and the totals' upsert add what their source row says.
 PostgreSQL runs the key's upsert and, for a new visit, both increments as ONE statement (data-
 modifying CTEs); SQLite runs the same clauses one after another in one IMMEDIATE transaction.
-Table names come from the models' _meta; every value is a parameter.
+Every row belongs to a site (the keys' and days' conflict targets start with it). Table names
+come from the models' _meta; every value is a parameter.
 """
 
-from collections import namedtuple
 from contextlib import nullcontext
 from datetime import UTC
 
@@ -25,9 +25,6 @@ from .models import ActiveVisitor, DailyStats, VisitorTotals
 ACTIVE = ActiveVisitor._meta.db_table
 DAILY = DailyStats._meta.db_table
 TOTALS = VisitorTotals._meta.db_table
-TOTALS_CODE = "main"
-
-Numbers = namedtuple("Numbers", "online today week total")
 
 
 def _greatest():
@@ -35,34 +32,34 @@ def _greatest():
 
 
 def key_upsert(rows, keep_previous):
-    """INSERT ... ON CONFLICT for `rows` keys: last_seen moves forward only.
+    """INSERT ... ON CONFLICT for `rows` (site, key) pairs: last_seen moves forward only.
 
     keep_previous: the replaced last_seen goes to previous_seen (the one-key upsert that decides
     whether a visit starts); without it (the buffer's batch of moments) previous_seen stays.
     """
-    values = ", ".join(["(%s, %s, NULL)"] * rows)
+    values = ", ".join(["(%s, %s, %s, NULL)"] * rows)
     previous = f"previous_seen = {ACTIVE}.last_seen, " if keep_previous else ""
     return (
-        f"INSERT INTO {ACTIVE} (key, last_seen, previous_seen) VALUES {values} "
-        f"ON CONFLICT (key) DO UPDATE SET {previous}"
+        f"INSERT INTO {ACTIVE} (site_id, key, last_seen, previous_seen) VALUES {values} "
+        f"ON CONFLICT (site_id, key) DO UPDATE SET {previous}"
         f"last_seen = {_greatest()}({ACTIVE}.last_seen, excluded.last_seen)"
     )
 
 
 def day_upsert(source):
-    """Adds (visits, page_views) of `source` (a VALUES or a SELECT of day, visits, views)."""
+    """Adds (visits, page_views) of `source` (a VALUES or a SELECT of site, day, visits, views)."""
     return (
-        f"INSERT INTO {DAILY} (day, visits, page_views) {source} "
-        f"ON CONFLICT (day) DO UPDATE SET visits = {DAILY}.visits + excluded.visits, "
+        f"INSERT INTO {DAILY} (site_id, day, visits, page_views) {source} "
+        f"ON CONFLICT (site_id, day) DO UPDATE SET visits = {DAILY}.visits + excluded.visits, "
         f"page_views = {DAILY}.page_views + excluded.page_views"
     )
 
 
 def totals_upsert(source):
-    """Adds the visits of `source` (a VALUES or a SELECT of code, baseline, visits)."""
+    """Adds the visits of `source` (a VALUES or a SELECT of site, baseline, visits)."""
     return (
-        f"INSERT INTO {TOTALS} (code, baseline, visits) {source} "
-        f"ON CONFLICT (code) DO UPDATE SET visits = {TOTALS}.visits + excluded.visits"
+        f"INSERT INTO {TOTALS} (site_id, baseline, visits) {source} "
+        f"ON CONFLICT (site_id) DO UPDATE SET visits = {TOTALS}.visits + excluded.visits"
     )
 
 
@@ -83,9 +80,9 @@ def _aware(value):
     return value
 
 
-def record_visit(key, moment, day, cutoff):
-    """Moves the key's last_seen to `moment`; True (and one visit added to `day` and to the
-    total) when the key had no page view since `cutoff`.
+def record_visit(site_id, key, moment, day, cutoff):
+    """Moves the key's last_seen on the site to `moment`; True (and one visit added to the
+    site's `day` and total) when the key had no page view there since `cutoff`.
 
     Concurrent page views of one key are serialised on its row and each gets back the last_seen
     it replaced, so exactly one of them sees "no recent view": visits are exact across processes.
@@ -96,11 +93,11 @@ def record_visit(key, moment, day, cutoff):
         sql = (
             f"WITH seen AS ({key_upsert(1, keep_previous=True)} "
             f"RETURNING previous_seen IS NULL OR previous_seen < %s AS new_visit), "
-            f"day AS ({day_upsert('SELECT %s, 1, 0 FROM seen WHERE new_visit')}), "
+            f"day AS ({day_upsert('SELECT %s, %s, 1, 0 FROM seen WHERE new_visit')}), "
             f"total AS ({totals_upsert('SELECT %s, 0, 1 FROM seen WHERE new_visit')}) "
             f"SELECT new_visit FROM seen"
         )
-        params = [key, moment, cutoff, day, TOTALS_CODE]
+        params = [site_id, key, moment, cutoff, site_id, day, site_id]
         # One statement is atomic by itself: no transaction (and no COMMIT round trip) of ours.
         savepoint = transaction.atomic() if connection.in_atomic_block else nullcontext()
         with savepoint, connection.cursor() as cursor:
@@ -111,53 +108,48 @@ def record_visit(key, moment, day, cutoff):
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             key_upsert(1, keep_previous=True) + " RETURNING previous_seen",
-            [key, _datetime(moment)],
+            [site_id, key, _datetime(moment)],
         )
         previous = _aware(cursor.fetchone()[0])
         new_visit = previous is None or previous < cutoff
         if new_visit:
-            cursor.execute(day_upsert("VALUES (%s, 1, 0)"), [_date(day)])
-            cursor.execute(totals_upsert("VALUES (%s, 0, 1)"), [TOTALS_CODE])
+            cursor.execute(day_upsert("VALUES (%s, %s, 1, 0)"), [site_id, _date(day)])
+            cursor.execute(totals_upsert("VALUES (%s, 0, 1)"), [site_id])
     return new_visit
 
 
 def write_buffered(seen, days, objects, batch=1000):
-    """What a process buffered: each key's latest moment, page views per day and per object.
+    """What a process buffered: each (site, key)'s latest moment, page views per (site, day)
+    and per object.
 
     Moments first, in their own transaction: they matter to other processes deciding visits.
-    Keys are written in key order, so two processes flushing at once lock rows in the same
-    order and cannot deadlock. A key pruned meanwhile comes back.
+    Keys are written in (site, key) order, so two processes flushing at once lock rows in the
+    same order and cannot deadlock. A key pruned meanwhile comes back.
     """
     if seen:
         items = sorted(seen.items())
         with transaction.atomic(), connection.cursor() as cursor:
             for start in range(0, len(items), batch):
                 chunk = items[start : start + batch]
-                params = [p for key, moment in chunk for p in (key, _datetime(moment))]
+                params = [
+                    p for (site_id, key), moment in chunk for p in (site_id, key, _datetime(moment))
+                ]
                 cursor.execute(key_upsert(len(chunk), keep_previous=False), params)
     if days or objects:
         with transaction.atomic():
             with connection.cursor() as cursor:
-                for day, n in sorted(days.items()):
-                    cursor.execute(day_upsert("VALUES (%s, 0, %s)"), [_date(day), n])
-            for (label, lookup, field, value), n in objects.items():
+                for (site_id, day), n in sorted(days.items()):
+                    cursor.execute(day_upsert("VALUES (%s, %s, 0, %s)"), [site_id, _date(day), n])
+            for (site_id, (label, lookup, field, value)), n in objects.items():
                 model = apps.get_model(label)
-                model._default_manager.filter(**{lookup: value}).update(**{field: F(field) + n})
+                where = {lookup: value}
+                if _belongs_to_sites(model):  # a slug is unique per site only
+                    where["site_id"] = site_id
+                model._default_manager.filter(**where).update(**{field: F(field) + n})
 
 
-def read_numbers(online_since, today, monday):
-    """The four numbers in one query, whatever the history's size: "online" counts only the
-    keys seen since `online_since` (an index range); the days are at most seven rows."""
-    sql = (
-        f"SELECT (SELECT COUNT(*) FROM {ACTIVE} WHERE last_seen >= %s), "
-        f"(SELECT COALESCE(SUM(visits), 0) FROM {DAILY} WHERE day = %s), "
-        f"(SELECT COALESCE(SUM(visits), 0) FROM {DAILY} WHERE day >= %s AND day <= %s), "
-        f"(SELECT COALESCE(SUM(baseline + visits), 0) FROM {TOTALS})"
-    )
-    params = [_datetime(online_since), _date(today), _date(monday), _date(today)]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return Numbers(*(int(v) for v in cursor.fetchone()))
+def _belongs_to_sites(model):
+    return any(f.name == "site" and f.is_relation for f in model._meta.concrete_fields)
 
 
 def expired_keys(before):

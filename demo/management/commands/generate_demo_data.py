@@ -22,6 +22,7 @@ from django.db.models.functions import Mod
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+import multisite
 from demo import text
 from documents.citations import sync_article
 from documents.models import Document
@@ -203,7 +204,7 @@ class Command(BaseCommand):
                 DailyStats(day=today - timedelta(days=d), visits=visits, page_views=visits * 3)
             )
         DailyStats.objects.bulk_create(rows, ignore_conflicts=True)
-        VisitorTotals.objects.get_or_create(code="main")
+        VisitorTotals.objects.get_or_create(site=multisite.current_site())
         self.stdout.write(f"visitor statistics: {days} days")
 
     def progress(self, label, done, total):

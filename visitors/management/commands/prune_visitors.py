@@ -11,7 +11,7 @@ from visitors.models import DailySalt, DailyStats, MonthlyStats
 class Command(BaseCommand):
     help = (
         "Deletes expired visitor keys and salts and rolls days older than --keep-days up into "
-        "months. Safe to run from cron at any time, on every server."
+        "months, for every site. Safe to run from cron at any time, on every server."
     )
 
     def add_arguments(self, parser):
@@ -32,8 +32,8 @@ class Command(BaseCommand):
                 salts.delete()
                 for day in old_days:
                     month = day.day.replace(day=1)
-                    MonthlyStats.objects.get_or_create(month=month)
-                    MonthlyStats.objects.filter(month=month).update(
+                    MonthlyStats.objects.get_or_create(site_id=day.site_id, month=month)
+                    MonthlyStats.objects.filter(site_id=day.site_id, month=month).update(
                         visits=F("visits") + day.visits, page_views=F("page_views") + day.page_views
                     )
                 old_days.delete()

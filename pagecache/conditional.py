@@ -5,11 +5,11 @@ Public HTML pages never do (nothing here is applied to them): they carry live vi
 and a page view is counted only when answered 200.
 
 - ETag: the body's MD5 (strong; nginx's gzip makes it weak, and If-None-Match compares weakly).
-- Last-Modified: the last moment public content changed, the same for every process and
-  server: the content version's time (every edit of public content bumps it) or, if later, the
-  last scheduled publication or expiry that has passed (those change what is public by time
-  alone). It only moves forward, so a client that sends only If-Modified-Since is never told
-  "not modified" about a body it has not seen: not after an unpublished article left a feed, not
+- Last-Modified: the last moment the site's public content changed, the same for every process
+  and server: the site's content version's time (every edit of what the site shows bumps it) or,
+  if later, the site's last scheduled publication or expiry that has passed (those change what
+  is public by time alone). It only moves forward, so a client that sends only
+  If-Modified-Since is never told "not modified" about a body it has not seen: not after an unpublished article left a feed, not
   after a revert to an older body. HTTP dates have whole seconds: the moment is rounded up, and
   no date is sent within the second of a change (the ETag still validates), so two changes in
   one second cannot share a date. The time is read with the version (at most
@@ -24,6 +24,8 @@ from functools import wraps
 
 from django.utils.cache import get_conditional_response, patch_cache_control, quote_etag
 from django.utils.http import http_date
+
+from multisite.current import site_of
 
 from . import version
 
@@ -50,7 +52,7 @@ def revalidated(view=None, *, query=(), max_age=None):
                 return response
             etag = quote_etag(hashlib.md5(response.content, usedforsecurity=False).hexdigest())
             response["ETag"] = etag
-            stamp = last_change()
+            stamp = last_change(site_of(request).pk)
             if stamp is None:
                 del response["Last-Modified"]  # a Feed sets its newest item's date: not enough
             else:
@@ -66,13 +68,13 @@ def revalidated(view=None, *, query=(), max_age=None):
     return decorator if view is None else decorator(view)
 
 
-def last_change():
-    """The last moment public content changed, in whole seconds, or None (unknown)."""
+def last_change(site_id):
+    """The last moment the site's public content changed, in whole seconds, or None (unknown)."""
     from .schedule import schedule
 
     try:
-        number = version.current()
-        moments = [version.changed_at(), schedule.last_change(number)]
+        number = version.current(site_id)
+        moments = [version.changed_at(site_id), schedule.last_change(site_id, number)]
     except Exception:  # a side feature: without a date the ETag alone validates
         logger.exception("pagecache: no Last-Modified")
         return None

@@ -18,7 +18,8 @@ KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "X-Frame-Options")
 
 
 class PageCacheMiddleware:
-    """Serves anonymous public GETs from a per-process cache keyed by URL + content version.
+    """Serves anonymous public GETs from a per-process cache keyed by the site, its content
+    version and the URL.
 
     Sits inside the visitor counter (which still counts a cached page) and outside sessions,
     authentication and CSRF, so a hit skips them all. Staff (who have a session), previews,
@@ -46,8 +47,8 @@ class PageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
         else:
             response = self.get_response(request)
-            # Never past the next scheduled publication or expiry (pagecache/schedule.py).
-            seconds = schedule.seconds_left(key[0], self.seconds) if key else 0
+            # Never past the site's next scheduled publication or expiry (schedule.py).
+            seconds = schedule.seconds_left(key[1], key[0], self.seconds) if key else 0
             if seconds and self.is_cacheable_response(request, response):
                 headers = {h: response[h] for h in KEPT_HEADERS if h in response}
                 self.store.set(key, (response.content, headers), seconds)
@@ -61,10 +62,12 @@ class PageCacheMiddleware:
         except DisallowedHost:
             return None  # Django answers 400 and logs it (once, django.security.DisallowedHost)
         try:
-            # The site and the sites version it was resolved under (checked on every request),
-            # not the host: a site created, renamed or edited on any server misses at once.
+            # The site, its own content version (an edit elsewhere leaves its pages warm) and
+            # the sites version it was resolved under (checked on every request), not the
+            # host: a site created, renamed or edited on any server misses at once.
             site = site_of(request)
-            return (version.current(), site.pk, site.sites_version, request.get_full_path())
+            number = version.current(site.pk)
+            return (number, site.pk, site.sites_version, request.get_full_path())
         except Exception:  # the version unreadable (database down): serve uncached
             logger.exception("pagecache: content version unavailable")
             return None

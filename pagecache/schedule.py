@@ -4,8 +4,9 @@ An edit bumps the content version, but the moment a scheduled article goes live,
 expires, changes nothing in the database: a cached page or fragment made before that moment must
 not be served after it. Their lifetime is bounded here (PageCacheMiddleware, fragments).
 
-The moment is looked up once per content version and process (two small queries), and again once
-it has passed.
+Per site: a site's pages show its own articles and, on a parent's home, its children's (DESIGN.md
+"Sites"), so its schedule is theirs. The moment is looked up once per site, content version and
+process (one small query), and again once it has passed.
 """
 
 import threading
@@ -14,13 +15,23 @@ from django.db.models import Max, Min, Q
 from django.utils import timezone
 
 
-def changes_around(now):
-    """(the latest moment up to `now`, the earliest after it) at which an article appeared or
-    disappeared by its own dates; None where there is none. One query. Only articles have dates
-    of their own (documents and pages do not)."""
+def articles_shown_on(site_id):
+    """The articles whose dates change what `site_id` shows: its own and its children's."""
     from news.models import Article
 
-    published = Article.objects.filter(status=Article.Status.PUBLISHED)
+    articles = Article.objects.all()
+    if any(f.name == "site" for f in Article._meta.concrete_fields):
+        articles = articles.filter(Q(site_id=site_id) | Q(site__profile__parent_id=site_id))
+    return articles
+
+
+def changes_around(site_id, now):
+    """(the latest moment up to `now`, the earliest after it) at which an article the site
+    shows appeared or disappeared by its own dates; None where there is none. One query. Only
+    articles have dates of their own (documents and pages do not)."""
+    from news.models import Article
+
+    published = articles_shown_on(site_id).filter(status=Article.Status.PUBLISHED)
     found = published.aggregate(
         published_before=Max("published_at", filter=Q(published_at__lte=now)),
         expired_before=Max("expires_at", filter=Q(expires_at__lte=now)),
@@ -36,37 +47,38 @@ def changes_around(now):
 
 
 class Schedule:
-    """This process's knowledge of the last and the next change, for one content version at a
-    time: looked up once per version, and again once the next change has passed."""
+    """This process's knowledge of each site's last and next change, for one content version of
+    the site at a time: looked up once per version, and again once the next change has passed."""
 
     def __init__(self):
         self._lock = threading.Lock()
-        self._version, self._last, self._next = None, None, None
+        self._known = {}  # site id -> (version, last, next)
 
-    def _around(self, version):
+    def _around(self, site_id, version):
         now = timezone.now()
         with self._lock:
-            if self._version == version and (self._next is None or self._next > now):
-                return now, self._last, self._next
-        last, next_ = changes_around(now)
+            known = self._known.get(site_id)
+        if known is not None and known[0] == version and (known[2] is None or known[2] > now):
+            return now, known[1], known[2]
+        last, next_ = changes_around(site_id, now)
         with self._lock:
-            self._version, self._last, self._next = version, last, next_
+            self._known[site_id] = (version, last, next_)
         return now, last, next_
 
-    def seconds_left(self, version, limit):
-        """`limit`, or fewer: the seconds until the next change (0 when it is due now)."""
-        now, _, at = self._around(version)
+    def seconds_left(self, site_id, version, limit):
+        """`limit`, or fewer: the seconds until the site's next change (0 when it is due now)."""
+        now, _, at = self._around(site_id, version)
         if at is None:
             return limit
         return max(0, min(limit, int((at - now).total_seconds())))
 
-    def last_change(self, version):
-        """The last scheduled publication or expiry that has passed, or None."""
-        return self._around(version)[1]
+    def last_change(self, site_id, version):
+        """The site's last scheduled publication or expiry that has passed, or None."""
+        return self._around(site_id, version)[1]
 
     def forget(self):
         with self._lock:
-            self._version, self._last, self._next = None, None, None
+            self._known = {}
 
 
 schedule = Schedule()

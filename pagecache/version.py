@@ -1,42 +1,54 @@
-"""The shared content version: read at most once per PAGE_CACHE_VERSION_SECONDS per process."""
+"""The shared content version of each site: read at most once per PAGE_CACHE_VERSION_SECONDS per
+process (every site's in one query), bumped by every change of what the site shows.
+
+A site's pages, fragments and feeds key by its own number (DESIGN.md "Sites"), so an edit on one
+commune leaves the other sites' caches warm. A change bumps every site that shows it
+(pagecache.sites): its own site; a parent's shared documents, its children too; a child's news,
+its parent's home too; a row of no site, every site.
+"""
 
 import threading
 import time
 
 from django.conf import settings
-from django.db.models import F
+from django.contrib.sites.models import Site
+from django.db import connection
 from django.utils import timezone
+
+from multisite.models import SiteProfile
 
 from .models import ContentVersion
 
 _lock = threading.Lock()
-_state = {"number": None, "changed_at": None, "read_at": float("-inf")}
+_state = {"versions": None, "read_at": float("-inf")}
 
 
 def _read():
-    """(number, changed_at) as this process last read them; re-read once older than allowed."""
+    """{site id: (number, changed_at)} as this process last read them; every site's row in one
+    query, again once older than PAGE_CACHE_VERSION_SECONDS."""
     ttl = getattr(settings, "PAGE_CACHE_VERSION_SECONDS", 1.0)
     moment = time.monotonic()
     with _lock:
-        if _state["number"] is not None and moment - _state["read_at"] < ttl:
-            return _state["number"], _state["changed_at"]
-    row = ContentVersion.objects.filter(pk=1).values_list("number", "changed_at").first()
-    number, changed = row or (0, None)
+        if _state["versions"] is not None and moment - _state["read_at"] < ttl:
+            return _state["versions"]
+    rows = ContentVersion.objects.values_list("site_id", "number", "changed_at")
+    versions = {site_id: (number, changed) for site_id, number, changed in rows}
     with _lock:
-        _state.update(number=number, changed_at=changed, read_at=moment)
-    return number, changed
+        _state.update(versions=versions, read_at=moment)
+    return versions
 
 
-def current():
-    """The version number as this process last read it (at most PAGE_CACHE_VERSION_SECONDS old)."""
-    return _read()[0]
+def current(site_id):
+    """The site's version number as this process last read it (at most
+    PAGE_CACHE_VERSION_SECONDS old); 0 for a site whose content never changed."""
+    return _read().get(site_id, (0, None))[0]
 
 
-def changed_at():
-    """When public content last changed by an edit (the version's last bump), or None; as old
-    as current(): never later than the truth, so a Last-Modified made from it is never newer
-    than the body it goes with."""
-    return _read()[1]
+def changed_at(site_id):
+    """When the site's public content last changed by an edit (its version's last bump), or
+    None; as old as current(): never later than the truth, so a Last-Modified made from it is
+    never newer than the body it goes with."""
+    return _read().get(site_id, (0, None))[1]
 
 
 def forget():
@@ -44,21 +56,51 @@ def forget():
     from .schedule import schedule
 
     with _lock:
-        _state.update(number=None, changed_at=None, read_at=float("-inf"))
+        _state.update(versions=None, read_at=float("-inf"))
     schedule.forget()
 
 
-def bump():
-    """One UPDATE (an INSERT the first time): every cached page of every process goes stale."""
-    updated = ContentVersion.objects.filter(pk=1).update(
-        number=F("number") + 1, changed_at=timezone.now()
+def bump(site_ids=None, with_children=False, with_parent=False):
+    """Raise the versions of `site_ids` (None: every site), and of their children or their
+    parent when those show the change too. One statement (an upsert over the sites it selects):
+    every cached page of those sites, in every process, goes stale."""
+    version, site, profile = (
+        ContentVersion._meta.db_table, Site._meta.db_table, SiteProfile._meta.db_table
+    )  # fmt: skip
+    params = [_now()]
+    if site_ids is None:
+        where = "1 = 1"
+    else:
+        ids = [int(pk) for pk in site_ids] or [0]
+        marks = ", ".join(["%s"] * len(ids))
+        where = f"id IN ({marks})"
+        params += ids
+        if with_children:
+            where += f" OR id IN (SELECT site_id FROM {profile} WHERE parent_id IN ({marks}))"
+            params += ids
+        if with_parent:
+            where += f" OR id IN (SELECT parent_id FROM {profile} WHERE site_id IN ({marks}))"
+            params += ids
+    # (SQLite needs the WHERE to read ON CONFLICT after INSERT ... SELECT.)
+    sql = (
+        f"INSERT INTO {version} (site_id, number, changed_at) "
+        f"SELECT id, 1, %s FROM {site} WHERE {where} "
+        f"ON CONFLICT (site_id) DO UPDATE SET number = {version}.number + 1, "
+        f"changed_at = excluded.changed_at"
     )
-    if not updated:
-        ContentVersion.objects.get_or_create(pk=1, defaults={"number": 1})
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
     forget()
 
 
-def bump_on_change(sender, raw=False, **kwargs):
+def _now():
+    return connection.ops.adapt_datetimefield_value(timezone.now())
+
+
+def bump_on_change(sender, instance=None, raw=False, **kwargs):
     # Always, even with no page cache: the version's time is also the Last-Modified of feeds
     # and sitemaps (conditional.py). A loaddata (raw) still changes what pages show.
-    bump()
+    from .sites import reached_by
+
+    site_ids, with_children, with_parent = reached_by(instance) if instance else (None, 0, 0)
+    bump(site_ids, with_children=with_children, with_parent=with_parent)

@@ -76,8 +76,8 @@ def fast_password_hasher():
 
 @pytest.fixture
 def content_version_read(db, settings):
-    """A function that makes this process read the shared content version (and look up the
-    scheduled changes of that version) now, and not again during the test: the version is read
+    """A function that makes this process read the shared content versions (and look up the
+    scheduled changes of the default site's) now, and not again during the test: they are read
     once per PAGE_CACHE_VERSION_SECONDS, so a query count would depend on time. Call it after
     making the test's content (every change bumps the version). Feeds and sitemaps date their
     Last-Modified by it; the page cache keys its pages by it."""
@@ -87,8 +87,11 @@ def content_version_read(db, settings):
     settings.PAGE_CACHE_VERSION_SECONDS = 3600
 
     def read():
+        import multisite
+
         version.forget()
-        schedule.last_change(version.current())
+        site_id = multisite.default_site().pk  # the test client's site
+        schedule.last_change(site_id, version.current(site_id))
 
     read()
     yield read

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+import multisite
 from pagecache import version
 from pagecache.models import ContentVersion
 from visitors.counter import current
@@ -161,10 +162,12 @@ def test_article_cards_are_reused_until_their_article_is_saved(client, settings)
     kept, edited = make_article(category=category), make_article(category=category)
     client.get(category.get_absolute_url())
 
+    site = str(multisite.default_site().pk)  # cards are kept per site
+
     def card_key(article):
         article = Article.objects.get(pk=article.pk)
         return make_template_fragment_key(
-            "card", [article.pk, article.updated_at.timestamp(), True]
+            "card", [site, article.pk, article.updated_at.timestamp(), True]
         )
 
     assert cache.get(card_key(kept)) is not None and cache.get(card_key(edited)) is not None

@@ -1,0 +1,148 @@
+"""Caches per site (DESIGN.md "Sites"): the page cache, the layout fragments and the content
+version key by the site; a change bumps every site that shows it and no other."""
+
+import time
+from datetime import timedelta
+
+import pytest
+from django.db.models import F
+from django.utils.http import parse_http_date
+
+import multisite
+from pagecache import sites, version
+from pagecache.models import ContentVersion
+from visitors.models import DailyStats
+
+from .factories import make_site
+
+pytestmark = pytest.mark.django_db
+
+COMMUNE = "hoa-loi.localhost:8000"
+OTHER = "an-hiep.localhost:8000"
+UA = {"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0"}
+
+
+@pytest.fixture
+def province(settings):
+    """A province portal (the default site) with two communes, and every cache on, the content
+    versions re-read only when this process changed content."""
+    settings.ALLOWED_HOSTS = ["testserver", ".localhost"]
+    settings.PAGE_CACHE_SECONDS = settings.FRAGMENT_CACHE_SECONDS = 60
+    settings.PAGE_CACHE_VERSION_SECONDS = 3600
+    main = multisite.default_site()
+    commune = make_site("hoaloi.vinhlong.gov.vn", "hoa-loi", parent=main, site_name="Xã Hòa Lợi")
+    other = make_site("anhiep.vinhlong.gov.vn", "an-hiep", parent=main, site_name="Xã An Hiệp")
+    version.forget()
+    yield main, commune, other
+    version.forget()
+
+
+def number(site):
+    return version.current(site.pk)
+
+
+def cached(client, host, url="/trang/lien-he/"):
+    response = client.get(url, HTTP_HOST=host, **UA)
+    assert response.status_code == 200
+    return response.get("X-Page-Cache")
+
+
+def test_each_site_has_its_own_pages_in_the_cache(client, province):
+    for host in ("testserver", COMMUNE, OTHER):
+        assert cached(client, host) == "miss"
+    commune_page = client.get("/trang/lien-he/", HTTP_HOST=COMMUNE, **UA)
+    other_page = client.get("/trang/lien-he/", HTTP_HOST=OTHER, **UA)
+    assert commune_page["X-Page-Cache"] == other_page["X-Page-Cache"] == "hit"
+    assert "Xã Hòa Lợi" in commune_page.content.decode()
+    assert "Xã An Hiệp" in other_page.content.decode()
+    assert "Xã Hòa Lợi" not in other_page.content.decode()
+
+
+def test_a_bump_of_one_site_leaves_the_others_pages_warm(client, province):
+    main, commune, other = province
+    for host in ("testserver", COMMUNE, OTHER):
+        cached(client, host)
+    version.bump([commune.pk])
+    assert cached(client, COMMUNE) == "miss"
+    assert cached(client, OTHER) == "hit"
+    assert cached(client, "testserver") == "hit"
+
+
+def test_the_layout_fragments_are_each_sites_own(client, province):
+    """The menu, sidebar and footer fragments key by the site: a commune's page never shows the
+    province's footer made a moment earlier (the page cache is off: fragments alone)."""
+    main, commune, other = province
+    client.get("/", **UA)  # the province's fragments, cached
+    for host, name in ((COMMUNE, "Xã Hòa Lợi"), (OTHER, "Xã An Hiệp")):
+        html = client.get("/tim-kiem/?q=x", HTTP_HOST=host, **UA).content.decode()
+        footer = html[html.index("<footer") :]
+        assert name in footer
+        assert multisite.default_site().profile.site_name not in footer
+
+
+def test_fragments_stay_warm_on_a_site_whose_version_did_not_move(client, province, settings):
+    from django.core.cache import cache
+
+    main, commune, other = province
+    settings.PAGE_CACHE_SECONDS = 0  # every page renders: the fragments are what is reused
+    client.get("/", HTTP_HOST=OTHER, **UA)
+    fragments = {key for key in cache._cache if "template.cache.footer" in key}
+    version.bump([commune.pk])
+    client.get("/", HTTP_HOST=OTHER, **UA)
+    assert {key for key in cache._cache if "template.cache.footer" in key} == fragments
+
+
+def test_a_parents_shared_change_bumps_its_children_and_a_childs_news_its_parent(province):
+    main, commune, other = province
+    before = {site.pk: number(site) for site in province}
+    version.bump([main.pk], with_children=True)  # a province's document
+    after = {site.pk: number(site) for site in province}
+    assert after == {pk: n + 1 for pk, n in before.items()}
+    version.bump([commune.pk], with_parent=True)  # a commune's published article
+    assert (number(main), number(commune), number(other)) == (
+        after[main.pk] + 1, after[commune.pk] + 1, after[other.pk],
+    )  # fmt: skip
+    standalone = make_site("khac.tinh.gov.vn", "khac")
+    own = number(standalone)
+    version.bump([standalone.pk], with_children=True, with_parent=True)  # nobody else
+    assert number(other) == after[other.pk] and number(standalone) == own + 1
+
+
+def test_which_sites_a_change_reaches_follows_the_content_and_the_site_tree(province, monkeypatch):
+    """pagecache.sites: a row's own site; a shared app of a parent, its children; a gathered
+    app of a child, its parent; a site or its profile, its family; no site, every site."""
+    main, commune, other = province
+    row = DailyStats(site=commune)  # a model with a site (its app is not public content)
+    assert sites.reached_by(row) == ([commune.pk], False, False)
+    monkeypatch.setattr(sites, "SHARED_WITH_CHILDREN", ("visitors",))
+    assert sites.reached_by(row) == ([commune.pk], True, False)
+    monkeypatch.setattr(sites, "GATHERED_BY_PARENT", ("visitors",))
+    assert sites.reached_by(row) == ([commune.pk], True, True)
+    assert sites.reached_by(commune.profile) == ([commune.pk], True, True)
+    assert sites.reached_by(ContentVersion(number=1)) == (None, False, False)
+
+
+def test_a_change_to_a_row_of_no_site_bumps_every_site(province):
+    from django.contrib.sites.models import Site
+
+    before = {site.pk: number(site) for site in province}
+    ContentVersion.objects.filter(site__in=province[1:]).delete()  # never changed: version 0
+    Site.objects.update()  # (no signal)
+    version.bump()
+    assert number(province[0]) == before[province[0].pk] + 1
+    assert number(province[1]) == number(province[2]) == 1
+
+
+def test_a_sites_feed_dates_from_its_own_version(client, province):
+    main, commune, other = province
+    ContentVersion.objects.update(changed_at=F("changed_at") - timedelta(seconds=5))
+    version.forget()
+    dates = {host: client.get("/rss/", HTTP_HOST=host)["Last-Modified"] for host in (
+        "testserver", COMMUNE, OTHER)}  # fmt: skip
+    time.sleep(1.05)
+    version.bump([commune.pk])
+    time.sleep(1.05)  # no date is sent within the second of a change
+    version.forget()
+    later = {host: client.get("/rss/", HTTP_HOST=host)["Last-Modified"] for host in dates}
+    assert parse_http_date(later[COMMUNE]) > parse_http_date(dates[COMMUNE])
+    assert later[OTHER] == dates[OTHER] and later["testserver"] == dates["testserver"]

@@ -8,11 +8,11 @@ and a page view is counted only when answered 200.
 - Last-Modified: the last moment the site's public content changed, the same for every process
   and server: the site's content version's time (every edit of what the site shows bumps it) or,
   if later, the site's last scheduled publication or expiry that has passed (those change what
-  is public by time alone). It only moves forward, so a client that sends only
-  If-Modified-Since is never told "not modified" about a body it has not seen: not after an unpublished article left a feed, not
-  after a revert to an older body. HTTP dates have whole seconds: the moment is rounded up, and
-  no date is sent within the second of a change (the ETag still validates), so two changes in
-  one second cannot share a date. The time is read with the version (at most
+  is public by time alone). It only moves forward, so a client that sends only If-Modified-Since
+  is never told "not modified" about a body it has not seen: not after an unpublished article
+  left a feed, not after a revert to an older body. HTTP dates have whole seconds: the moment is
+  rounded up, and no date is sent within the second of a change (the ETag still validates), so
+  two changes in one second cannot share a date. The time is read with the version (at most
   PAGE_CACHE_VERSION_SECONDS old), so it is never later than the body it goes with.
 """
 

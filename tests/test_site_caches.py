@@ -146,3 +146,30 @@ def test_a_sites_feed_dates_from_its_own_version(client, province):
     later = {host: client.get("/rss/", HTTP_HOST=host)["Last-Modified"] for host in dates}
     assert parse_http_date(later[COMMUNE]) > parse_http_date(dates[COMMUNE])
     assert later[OTHER] == dates[OTHER] and later["testserver"] == dates["testserver"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_gives_todays_version_to_the_default_site():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before = [("pagecache", "0001_initial")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps.get_model("pagecache", "ContentVersion")
+    old.objects.all().delete()
+    moment = old.objects.create(pk=1, number=4711).changed_at
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    version.forget()
+    main = multisite.default_site()
+    assert (version.current(main.pk), version.changed_at(main.pk)) == (4711, moment)
+    commune = make_site("hoaloi.vinhlong.gov.vn", "hoa-loi")  # its creation made it a version
+    assert ContentVersion.objects.filter(site=commune).exists()
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps.get_model("pagecache", "ContentVersion")
+    assert list(old.objects.values_list("pk", "number")) == [(1, 4711)]
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    version.forget()

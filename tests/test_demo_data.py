@@ -80,3 +80,31 @@ def test_demo_articles_have_small_photos_with_renditions_as_covers(client):
     assert 'width="800" height="450"' in html and "ảnh mẫu số" in html
     # A second run finds the files and the covers in place.
     assert "covers given: 0" in generate(articles=45, seed=4, documents=4, days=3)
+
+
+@pytest.mark.django_db
+def test_sites_makes_a_province_and_its_communes_each_with_its_own_content(client, settings):
+    from multisite.models import SiteProfile
+    from visitors.models import VisitorTotals
+
+    settings.ALLOWED_HOSTS = ["testserver", ".localhost"]
+    output = generate(sites=3, articles=12, seed=2, documents=20, days=5)
+    assert "site 3/3: xa-02.localhost" in output
+    province = SiteProfile.objects.get(is_default=True)
+    communes = SiteProfile.objects.filter(parent=province.site).order_by("code")
+    assert [c.code for c in communes] == ["xa-01", "xa-02"]
+    assert province.site_name == "Trang thông tin điện tử tỉnh Vĩnh Long (dữ liệu mẫu)"
+    assert [c.name_line_2 for c in communes] == ["XÃ AN HIỆP", "XÃ AN KHÁNH"]
+    for code in ("xa-01", "xa-02"):
+        assert Article.objects.filter(slug__startswith=f"demo-2-{code}-").count() == 12
+    assert Article.objects.count() == 36
+    # Each site its own statistics and total; a commune a tenth of the province's documents.
+    for profile in [province, *communes]:
+        assert DailyStats.objects.filter(site=profile.site).count() == 5
+        assert VisitorTotals.objects.filter(site=profile.site).exists()
+    assert "2 documents" not in output and "documents: 20" in output and "documents: 2" in output
+    home = client.get("/", HTTP_HOST="xa-01.localhost:8000")
+    assert home.status_code == 200
+    assert "Trang thông tin điện tử xã An Hiệp" in home.content.decode()
+    generate(sites=3, articles=12, seed=2, documents=20, days=5)  # again: nothing new
+    assert Article.objects.count() == 36 and SiteProfile.objects.count() == 3

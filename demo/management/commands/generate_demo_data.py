@@ -4,6 +4,14 @@ Categories, documents, articles (bulk inserted), their document links and search
 (kept consistent through the real indexing code), a dozen small photos (drawn here, with the
 pipeline's renditions) as the covers of four articles in five, and a year of visitor
 statistics.
+
+`--sites N` makes the default site a province portal and N - 1 commune sites its components
+(demo/sites.py), and fills each with its own categories, documents (a commune has a tenth of
+the province's), --articles articles and visitor statistics: 100 sites x 1,000 articles is
+`--sites 100 --articles 1000`. Each site's work runs in `multisite.context.using(site)`, so
+every row it makes belongs to that site; the default site's slugs are those of a single-site
+run (`demo-1-7`), a commune's carry its code (`demo-1-xa-03-7`).
+
 Deterministic for a given --seed; run it on an empty or a demo database (it adds, never
 deletes; a second run with the same seed adds nothing new where the slugs already exist).
 """
@@ -22,10 +30,11 @@ from django.db.models.functions import Mod
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-import multisite
 from demo import text
+from demo.sites import demo_sites
 from documents.citations import sync_article
 from documents.models import Document
+from multisite import context, current_site
 from news.models import Article, Category
 from pagecache.version import bump
 from photos import pipeline
@@ -76,58 +85,83 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--documents", type=int, default=200)
         parser.add_argument("--days", type=int, default=365, help="days of visitor statistics")
+        parser.add_argument(
+            "--sites", type=int, default=1,
+            help="1: the default site only; N: a province (the default site) and N - 1 communes",
+        )  # fmt: skip
 
-    def handle(self, *args, articles, seed, documents, days, **options):
-        rng = random.Random(seed)  # noqa: S311 - demo data, not secrets
+    def handle(self, *args, articles, seed, documents, days, sites, **options):
         began = time.perf_counter()
-        categories = self.categories(seed)
-        docs = self.documents(rng, seed, documents)
-        created, cited = self.articles(rng, seed, articles, categories, docs)
-        self.link(cited)
-        self.index(created)
-        self.covers(seed)
-        self.visits(rng, days)
+        total_docs = 0
+        for index, site in enumerate(demo_sites(max(1, sites))):
+            if sites > 1:
+                self.stdout.write(f"site {index + 1}/{sites}: {site.domain}")
+            # Each site its own random stream: a commune's content does not depend on how many
+            # sites came before it in this run.
+            rng = random.Random(f"{seed}-{index}" if index else seed)  # noqa: S311 - demo data
+            # The province keeps --documents; a commune issues a tenth as many.
+            count = documents if index == 0 else max(2, documents // 10)
+            with context.using(site):
+                total_docs += self.fill(rng, seed, index, site, articles, count, days)
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:  # fresh statistics for the planner
                 cursor.execute("ANALYZE")
-        bump()  # every cached page of every process is now stale
+        bump()  # every cached page of every site, in every process, is now stale
+        took = time.perf_counter() - began
         self.stdout.write(
             self.style.SUCCESS(
-                f"{articles} articles, {len(docs)} documents in {time.perf_counter() - began:.0f} s"
+                f"{articles} articles a site, {total_docs} documents in {took:.0f} s"
             )
         )
 
-    def categories(self, seed):
+    def fill(self, rng, seed, index, site, articles, documents, days):
+        """One site's content, made inside `context.using(site)`; the documents made."""
+        prefix = f"demo-{seed}-" if index == 0 else f"demo-{seed}-{site.profile.code}-"
+        categories = self.categories(prefix)
+        # Symbols unique per site: the province numbers from --seed (as a single-site run), a
+        # commune from seed * 1000 + its index.
+        number = seed if index == 0 else seed * 1000 + index
+        body = "Ban Thường vụ Huyện ủy" if index == 0 else "Ban Thường vụ Đảng ủy xã"
+        docs = self.documents(rng, number, documents, body)
+        created, cited = self.articles(rng, prefix, articles, categories, docs)
+        self.link(cited)
+        self.index(created)
+        self.covers(seed, prefix)
+        self.visits(rng, days)
+        return len(docs)
+
+    def categories(self, prefix):
         out = []
         for i, name in enumerate(CATEGORIES):
             category, _ = Category.objects.get_or_create(
-                slug=f"demo-{seed}-{i}", defaults={"name": name, "order": 100 + i}
+                slug=f"{prefix}{i}", defaults={"name": name, "order": 100 + i}
             )
             out.append(category)
         return out
 
-    def documents(self, rng, seed, count):
+    def documents(self, rng, number, count, body):
+        """`count` documents of `body`, numbered from `number` thousand."""
         docs = []
         for i in range(count):
             code, doc_type, label = DOC_TYPES[i % len(DOC_TYPES)]
             issued = date(2015, 1, 1) + timedelta(days=rng.randint(0, 3600))
-            symbol = f"{seed * 1000 + i}-{code}/HU"
+            symbol = f"{number * 1000 + i}-{code}/HU"
             doc, _ = Document.objects.get_or_create(
                 symbol=symbol, issued_on=issued,
-                defaults={"doc_type": doc_type, "issuing_body": "Ban Thường vụ Huyện ủy",
+                defaults={"doc_type": doc_type, "issuing_body": body,
                           "title": f"{label} về {rng.choice(text.TOPICS)}"},
             )  # fmt: skip
             docs.append((doc, f"{label} số {symbol} ngày {issued:%d/%m/%Y}"))
         self.stdout.write(f"documents: {len(docs)}")
         return docs
 
-    def articles(self, rng, seed, count, categories, docs):
+    def articles(self, rng, prefix, count, categories, docs):
         now = timezone.now()
         existing = set(
-            Article.objects.filter(slug__startswith=f"demo-{seed}-").values_list("slug", flat=True)
+            Article.objects.filter(slug__startswith=prefix).values_list("slug", flat=True)
         )
         created, cited = [], []
-        if all(f"demo-{seed}-{i}" in existing for i in range(count)):
+        if all(f"{prefix}{i}" in existing for i in range(count)):
             # All there: skip writing the texts again only to throw them away (minutes).
             self.stdout.write(f"articles: all {count} present")
             return created, cited
@@ -140,7 +174,7 @@ class Command(BaseCommand):
                     text.paragraph(rng, doc_phrase if p == 1 else "", published.year)
                     for p in range(rng.randint(4, 7))
                 ]
-                slug = f"demo-{seed}-{i}"
+                slug = f"{prefix}{i}"
                 if slug in existing:
                     continue
                 article = Article(
@@ -173,7 +207,7 @@ class Command(BaseCommand):
                 count += reindex(Article.objects.filter(pk__in=created[first : first + BATCH * 5]))
         self.stdout.write(f"search entries: {count}")
 
-    def covers(self, seed):
+    def covers(self, seed, prefix):
         """Small photos, made once per media folder (again if the folder is new), as covers."""
         names = []
         for i in range(PHOTOS):
@@ -185,7 +219,7 @@ class Command(BaseCommand):
                 default_storage.save(name, ContentFile(pipeline.encode(image, "JPEG")))
                 pipeline.write_renditions(default_storage, name, image, "JPEG")
             names.append(name)
-        demo = Article.objects.filter(slug__startswith=f"demo-{seed}-", cover="")
+        demo = Article.objects.filter(slug__startswith=prefix, cover="")
         demo = demo.alias(slot=Mod("id", PHOTOS + 3))
         updated = 0
         for i, name in enumerate(names):  # slots PHOTOS.. stay without a cover (1 in 5)
@@ -204,7 +238,7 @@ class Command(BaseCommand):
                 DailyStats(day=today - timedelta(days=d), visits=visits, page_views=visits * 3)
             )
         DailyStats.objects.bulk_create(rows, ignore_conflicts=True)
-        VisitorTotals.objects.get_or_create(site=multisite.current_site())
+        VisitorTotals.objects.get_or_create(site=current_site())
         self.stdout.write(f"visitor statistics: {days} days")
 
     def progress(self, label, done, total):

@@ -1,7 +1,8 @@
 """Queries per request for each benchmarked URL, first (uncached) and second view.
 
 Run inside the portal: `manage.py shell -c "exec(open('bench/queries.py').read())"`, with
-BENCH_URLS (space-separated). Prints one JSON object: {url: [first, second]}.
+BENCH_URLS (space-separated) and BENCH_HOST (the site's host; default 127.0.0.1). Prints one
+JSON object: {url: [first, second]}.
 """
 
 import json
@@ -11,7 +12,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-client = Client(HTTP_USER_AGENT="Mozilla/5.0 (bench queries)", HTTP_HOST="127.0.0.1")
+host = os.environ.get("BENCH_HOST", "127.0.0.1")
+client = Client(HTTP_USER_AGENT="Mozilla/5.0 (bench queries)", HTTP_HOST=host)
 counts = {}
 for url in os.environ["BENCH_URLS"].split():
     seen = []

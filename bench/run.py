@@ -9,6 +9,8 @@ Two parts, both in one run:
   request (first view / second view, measured in-process) and the workers' RSS afterwards.
 - visitors: the article page with the visitor counter on and off (interleaved, so drift on a
   busy machine hits both alike) and their ratio.
+- sites (bench/many_sites.py): the same pages of one site alone and of a commune among 100
+  sites, interleaved, and the province's home that gathers them.
 Needs PostgreSQL (BENCH_DATABASE_URL), wrk and nginx; `.ci/run` and README say how to get them.
 """
 
@@ -90,9 +92,12 @@ def start_gunicorn(env, workers):
     raise RuntimeError("gunicorn did not start")
 
 
-def wrk(url, seconds, connections, script):
+def wrk(url, seconds, connections, script, host=None):
+    """wrk's figures for `url`; `host`: the Host header (a site other than the default)."""
+    headers = ["-H", f"Host: {host}"] if host else []
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", str(script), url],
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", str(script),
+         *headers, url],
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
@@ -367,7 +372,10 @@ def main():
     parser.add_argument("--rounds", type=int, default=2, help="on/off pairs, interleaved")
     parser.add_argument("--page-connections", type=int, default=16, help="for the pages")
     parser.add_argument("--articles", type=int, default=100_000, help="demo articles (pages)")
-    parser.add_argument("--only", choices=["pages", "visitors"], help="one part of the bench")
+    parser.add_argument("--sites", type=int, default=100, help="sites in the sites part")
+    parser.add_argument("--per-site", type=int, default=1000, help="articles a site (sites)")
+    parser.add_argument("--only", choices=["pages", "visitors", "sites"],
+                        help="one part of the bench")  # fmt: skip
     parser.add_argument(
         "--page-cache",
         type=lambda v: v.split(","),
@@ -389,7 +397,7 @@ def main():
     }
     Path(DEFAULT_SQLITE).parent.mkdir(exist_ok=True)
     script = ROOT / "bench" / "visitors.lua"
-    for database in args.databases:
+    for database in args.databases if args.only != "sites" else []:
         database_url = databases[database]
         if database == "postgresql":
             ensure_database(database_url)
@@ -402,6 +410,10 @@ def main():
                 print_pages(args, database, *bench_pages(args, env, tmp, script))
             if args.only != "pages" and database == "postgresql":
                 bench_visitors(args, env, script)
+    if args.only in (None, "sites") and "postgresql" in args.databases:
+        from many_sites import bench_sites  # (bench/ is this script's folder)
+
+        bench_sites(args, script)
 
 
 if __name__ == "__main__":

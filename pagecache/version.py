@@ -10,6 +10,7 @@ its parent's home too; a row of no site, every site.
 import threading
 import time
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.sites.models import Site
 from django.db import connection
@@ -102,5 +103,16 @@ def bump_on_change(sender, instance=None, raw=False, **kwargs):
     # and sitemaps (conditional.py). A loaddata (raw) still changes what pages show.
     from .sites import reached_by
 
+    if instance is not None and _historical(instance):
+        # A migration's data step, on models of an older schema (the version's own table may
+        # not have its site yet): the deploy that runs it starts new processes anyway.
+        return
     site_ids, with_children, with_parent = reached_by(instance) if instance else (None, 0, 0)
     bump(site_ids, with_children=with_children, with_parent=with_parent)
+
+
+def _historical(instance):
+    try:
+        return type(instance) is not apps.get_model(instance._meta.label)
+    except LookupError:
+        return True

@@ -25,7 +25,7 @@ def backwards(apps, schema_editor):
     main = versions.filter(site_id=_default_site_id(apps, db)).first()
     versions.exclude(pk=main.pk if main else None).delete()
     if main is not None and main.pk != 1:
-        versions.filter(pk=main.pk).update(pk=1)
+        versions.filter(pk=main.pk).update(id=1)
 
 
 class Migration(migrations.Migration):

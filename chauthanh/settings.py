@@ -41,10 +41,9 @@ INSTALLED_APPS = [
     "operations.staticfiles.PortalStaticFilesConfig",  # contrib.staticfiles minus CKEditor HTML
     "django.contrib.humanize",
     # Many portals in one installation (DESIGN.md "Sites"): the site comes from the host, never
-    # from SITE_ID. multisite comes first: its post_migrate gives a new or flushed database its
-    # default site before django.contrib.sites would make an "example.com" of its own.
-    "multisite",
+    # from SITE_ID (multisite/).
     "django.contrib.sites",
+    "multisite",
     "ckeditor",
     "news",
     "documents",

@@ -10,6 +10,8 @@ from django.utils.html import format_html, format_html_join
 
 from editorial.permissions import can
 from editorial.role_admin import RoleAdminMixin, RoleInlineMixin
+from multisite.current import site_of
+from multisite.scoped_admin import SiteScopedAdmin, SiteScopedInline
 
 from .models import Document, DocumentRelation, Mention, Sector
 from .references import describe_symbol
@@ -17,12 +19,14 @@ from .references import describe_symbol
 
 @admin.register(Sector)
 class SectorAdmin(RoleAdminMixin, admin.ModelAdmin):
-    """Fields of documents: set up by a superuser, read by those who file documents."""
+    """Fields of documents, one list for every site: set up by the platform superuser, read by
+    those who file documents."""
 
-    manage_action = "site.manage"
+    manage_action = "platform.manage"
 
     def has_view_permission(self, request, obj=None):
-        return can(request.user, "document.change") or super().has_view_permission(request, obj)
+        may_file = can(request.user, "document.change", site=site_of(request))
+        return may_file or super().has_view_permission(request, obj)
 
     def has_module_permission(self, request):
         return self.has_view_permission(request)
@@ -31,7 +35,7 @@ class SectorAdmin(RoleAdminMixin, admin.ModelAdmin):
     search_fields = ["name"]
 
 
-class DocumentRelationInline(RoleInlineMixin, admin.TabularInline):
+class DocumentRelationInline(SiteScopedInline, RoleInlineMixin, admin.TabularInline):
     subject = "document"
     model = DocumentRelation
     fk_name = "source"
@@ -41,15 +45,17 @@ class DocumentRelationInline(RoleInlineMixin, admin.TabularInline):
     verbose_name_plural = "văn bản mà văn bản này thay thế hoặc sửa đổi"
 
 
-def missing_symbols():
-    """Symbols (with their date, if cited with one) that articles cite and the library lacks.
+def missing_symbols(site):
+    """Symbols (with their date, if cited with one) that the site's articles cite and its library
+    (its own documents and its parent's) lacks.
 
     A mention is missing when no document has its symbol, or, when it gives a date, no
     document has that symbol with that date or with no date at all (documents.citations.resolve).
     """
-    same_symbol = Document.objects.filter(symbol_key=OuterRef("symbol_key"))
+    same_symbol = Document.objects.visible_on(site).filter(symbol_key=OuterRef("symbol_key"))
     return (
-        Mention.objects.annotate(
+        Mention.objects.filter(site=site)
+        .annotate(
             any_document=Exists(same_symbol),
             dated_match=Exists(
                 same_symbol.filter(Q(issued_on=OuterRef("issued_on")) | Q(issued_on__isnull=True))
@@ -62,8 +68,18 @@ def missing_symbols():
     )
 
 
+def citing_from_an_article(request):
+    """The autocomplete of an article's "văn bản được trích dẫn": it offers the parent's
+    documents too (an article cites what its site shares)."""
+    match = request.resolver_match
+    return bool(match and match.url_name == "autocomplete") and (
+        request.GET.get("app_label"),
+        request.GET.get("model_name"),
+    ) == ("news", "article")
+
+
 @admin.register(Document)
-class DocumentAdmin(RoleAdminMixin, admin.ModelAdmin):
+class DocumentAdmin(SiteScopedAdmin, RoleAdminMixin, admin.ModelAdmin):
     subject = "document"
     list_display = [
         "symbol", "doc_type", "issuing_body", "issued_on", "status", "citing_count",
@@ -85,7 +101,13 @@ class DocumentAdmin(RoleAdminMixin, admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(citing=Count("articles", distinct=True))
+        site = site_of(request)
+        if citing_from_an_article(request):
+            documents = Document.objects.visible_on(site)  # what an article may cite
+        else:
+            documents = super().get_queryset(request)  # the site's own: what it files
+        citing = Count("articles", filter=Q(articles__site=site), distinct=True)
+        return documents.annotate(citing=citing)
 
     def get_search_results(self, request, queryset, search_term):
         """Also find a symbol however it is typed: "35 nq tw" finds 35-NQ/TW."""
@@ -104,7 +126,8 @@ class DocumentAdmin(RoleAdminMixin, admin.ModelAdmin):
     def citing_articles(self, obj):
         if obj.pk is None:
             return "—"
-        articles = obj.articles.only("title", "status").order_by("-published_at")
+        articles = obj.articles.filter(site_id=obj.site_id)  # the articles its admin edits
+        articles = articles.only("title", "status").order_by("-published_at")
         if not articles:
             return "Chưa có bài viết nào."
         return format_html(
@@ -148,8 +171,9 @@ class DocumentAdmin(RoleAdminMixin, admin.ModelAdmin):
         """Symbols cited in articles with no document yet, each with a one-click start."""
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
-        rows = list(missing_symbols()[:500])
-        mentions = Mention.objects.filter(symbol_key__in={r["symbol_key"] for r in rows})
+        site = site_of(request)
+        rows = list(missing_symbols(site)[:500])
+        mentions = Mention.objects.filter(site=site, symbol_key__in={r["symbol_key"] for r in rows})
         examples, titles = {}, {}
         for mention in mentions.select_related("article").only(
             "symbol", "symbol_key", "issued_on", "article__title"

@@ -6,6 +6,9 @@ page) are kept equal to:
     what the text cites and the library resolves  -  what an editor removed
                                                    +  what an editor added
 
+"The library" is the article's site's: its own documents first, then its parent's (a province
+shares its documents with its communes), never another site's.
+
 The text's references are indexed in `Mention` on every save of the article; an editor's
 additions and removals in `CitationChoice` (recorded by `CitedDocumentsField` when the admin
 form is saved). Links that came from elsewhere (a fixture, the shell) are never removed here:
@@ -42,6 +45,7 @@ def article_references(article):
 class Candidate:
     id: int
     issued_on: object
+    site_id: int | None = None
 
 
 def resolve(issued_on, candidates, cited_ids=()):
@@ -68,23 +72,43 @@ def resolve(issued_on, candidates, cited_ids=()):
     return "ambiguous", None
 
 
-def _candidates_by_key(keys):
+def resolve_on(site_ids, issued_on, candidates, cited_ids=()):
+    """resolve() in the library of a site: `site_ids` = (the site, its parent if any). The site's
+    own documents are asked first; the parent's answer only what they leave unfound."""
+    own = [c for c in candidates if c.site_id == site_ids[0]]
+    shared = [c for c in candidates if c.site_id in site_ids[1:]]
+    status, found = resolve(issued_on, own, cited_ids)
+    if status == "found" or not shared:
+        return status, found
+    shared_status, shared_found = resolve(issued_on, shared, cited_ids)
+    if shared_status == "found" or status == "missing":
+        return shared_status, shared_found
+    return status, found
+
+
+def sharing_by_site(site_ids):
+    """{site id: (site id, parent id?)} for these sites: whose documents each one sees."""
+    from multisite.models import SiteProfile
+
+    rows = SiteProfile.objects.filter(pk__in=set(site_ids)).values_list("pk", "parent_id")
+    return {pk: (pk,) if parent is None else (pk, parent) for pk, parent in rows}
+
+
+def _candidates_by_key(keys, site_ids):
     from .models import Document
 
     found = defaultdict(list)
-    rows = Document.objects.filter(symbol_key__in=set(keys)).values_list(
-        "id", "symbol_key", "issued_on"
-    )
-    for pk, key, issued_on in rows:
-        found[key].append(Candidate(pk, issued_on))
+    rows = Document.objects.filter(symbol_key__in=set(keys), site_id__in=set(site_ids))
+    for pk, key, issued_on, site_id in rows.values_list("id", "symbol_key", "issued_on", "site_id"):
+        found[key].append(Candidate(pk, issued_on, site_id))
     return found
 
 
-def _resolved_ids(mentions, candidates_by_key, removed=()):
+def _resolved_ids(mentions, candidates_by_key, sharing, removed=()):
     ids = set()
     for key, issued_on in mentions:
         candidates = [c for c in candidates_by_key.get(key, []) if c.id not in removed]
-        status, candidate = resolve(issued_on, candidates)
+        status, candidate = resolve_on(sharing, issued_on, candidates)
         if status == "found":
             ids.add(candidate.id)
     return ids
@@ -120,10 +144,11 @@ def _current_links(article_ids):
     return links
 
 
-def _apply(mentions_before, mentions_after, candidates_before, candidates_after):
+def _apply(mentions_before, mentions_after, candidates_before, candidates_after, sharing):
     """Move each article's auto-links from what its text resolved to before to what it does now.
 
-    mentions_*: {article_id: {(key, date)}}; candidates_*: {key: [Candidate]}.
+    mentions_*: {article_id: {(key, date)}}; candidates_*: {key: [Candidate]}; sharing:
+    {article_id: the ids of the sites whose documents it may cite (its own first)}.
     """
     article_ids = set(mentions_before) | set(mentions_after)
     if not article_ids:
@@ -133,12 +158,9 @@ def _apply(mentions_before, mentions_after, candidates_before, candidates_after)
     through = _through()
     create, delete = [], []
     for article_id in article_ids:
-        before = _resolved_ids(
-            mentions_before.get(article_id, ()), candidates_before, removed[article_id]
-        )
-        after = _resolved_ids(
-            mentions_after.get(article_id, ()), candidates_after, removed[article_id]
-        )
+        sites, gone = sharing[article_id], removed[article_id]
+        before = _resolved_ids(mentions_before.get(article_id, ()), candidates_before, sites, gone)
+        after = _resolved_ids(mentions_after.get(article_id, ()), candidates_after, sites, gone)
         for document_id in (before - after) - added[article_id]:
             if document_id in current[article_id]:
                 delete.append((article_id, document_id))
@@ -163,7 +185,13 @@ def index_mentions(article, references=None):
     if before != set(after):
         stored.delete()
         Mention.objects.bulk_create(
-            Mention(article_id=article.pk, symbol=symbol, symbol_key=key, issued_on=issued_on)
+            Mention(
+                article_id=article.pk,
+                site_id=article.site_id,
+                symbol=symbol,
+                symbol_key=key,
+                issued_on=issued_on,
+            )  # fmt: skip
             for (key, issued_on), symbol in after.items()
         )
     return before, set(after)
@@ -182,8 +210,11 @@ def sync_article(article, update_fields=None):
         before, after = index_mentions(article)
         if not (before or after):
             return
-        candidates = _candidates_by_key({key for key, _ in before | after})
-        _apply({article.pk: before}, {article.pk: after}, candidates, candidates)
+        sites = sharing_by_site([article.site_id])[article.site_id]
+        candidates = _candidates_by_key({key for key, _ in before | after}, sites)
+        _apply(
+            {article.pk: before}, {article.pk: after}, candidates, candidates, {article.pk: sites}
+        )
 
 
 def record_editor_choices(article, selected):
@@ -201,8 +232,9 @@ def record_editor_choices(article, selected):
             *((pk, CitationChoice.Choice.REMOVED) for pk in removed),
         ]:
             CitationChoice.objects.update_or_create(
-                article_id=article.pk, document_id=document_id, defaults={"choice": choice}
-            )
+                article_id=article.pk, document_id=document_id,
+                defaults={"choice": choice, "site_id": article.site_id},
+            )  # fmt: skip
         through = _through()
         through.objects.bulk_create(
             [through(article_id=article.pk, document_id=pk) for pk in added - current],
@@ -214,9 +246,11 @@ def record_editor_choices(article, selected):
 
 class DocumentWatch:
     """Taken before a document is saved or deleted; `apply()` afterwards relinks the articles
-    that cite its symbol (old or new), so no editor has to re-save them."""
+    that cite its symbol (old or new) on the sites that see it (its own and the sites it shares
+    its documents with), so no editor has to re-save them."""
 
     def __init__(self, document):
+        from multisite.models import SiteProfile
         from news.text import normalize_symbol
 
         from .models import Document
@@ -225,19 +259,27 @@ class DocumentWatch:
         if document.pk:
             old = Document.objects.filter(pk=document.pk).values_list("symbol_key", flat=True)
             self.keys.update(old)
-        self.candidates_before = _candidates_by_key(self.keys)
+        # Whose articles may cite it: its site's and its site's children's; and whose
+        # documents those articles see: theirs and their parent's.
+        children = SiteProfile.objects.filter(parent_id=document.site_id).values_list("pk")
+        self.citing_sites = {document.site_id, *(pk for (pk,) in children)}
+        self.sharing = sharing_by_site(self.citing_sites)
+        self.seen_sites = {pk for sites in self.sharing.values() for pk in sites}
+        self.candidates_before = _candidates_by_key(self.keys, self.seen_sites)
 
     def apply(self):
         from .models import Mention
 
-        mentions = defaultdict(set)
-        rows = Mention.objects.filter(symbol_key__in=self.keys).values_list(
-            "article_id", "symbol_key", "issued_on"
-        )
-        for article_id, key, issued_on in rows:
+        mentions, sharing = defaultdict(set), {}
+        rows = Mention.objects.filter(symbol_key__in=self.keys, site_id__in=self.citing_sites)
+        for article_id, key, issued_on, site_id in rows.values_list(
+            "article_id", "symbol_key", "issued_on", "site_id"
+        ):
             mentions[article_id].add((key, issued_on))
+            sharing[article_id] = self.sharing[site_id]
         if mentions:
-            _apply(mentions, mentions, self.candidates_before, _candidates_by_key(self.keys))
+            after = _candidates_by_key(self.keys, self.seen_sites)
+            _apply(mentions, mentions, self.candidates_before, after, sharing)
 
 
 def watch_document(document):

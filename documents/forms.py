@@ -11,9 +11,9 @@ SORTS = {
 }
 
 
-def filter_options():
-    """The choices the filters offer, from what the library holds (two queries)."""
-    pairs = Document.objects.order_by().values_list("issuing_body", ExtractYear("issued_on"))
+def filter_options(library):
+    """The choices the filters offer, from what the site's library holds (two queries)."""
+    pairs = library.order_by().values_list("issuing_body", ExtractYear("issued_on"))
     bodies, years = set(), set()
     for body, year in pairs.distinct():
         bodies.add(body)

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from .citations import Candidate, resolve
+from .citations import Candidate, resolve_on
 from .references import find_references, nfc
 
 _TOKEN = re.compile(r"(<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>)")
@@ -27,7 +27,7 @@ class ReferenceLinks:
     """How each reference of one article links: computed once per article and page."""
 
     def __init__(self, article):
-        from .models import CitationChoice, Document
+        from .models import CitationChoice, Document, sharing_sites
 
         # The body is scanned once, piece by piece; the pieces' references are kept for the
         # rewrite, which then does not scan again.
@@ -44,31 +44,34 @@ class ReferenceLinks:
         keys = {ref.key for ref in references}
         if not keys:
             return
+        # The article's site's library: its own documents, then its parent's.
+        self.sites = tuple(sharing_sites(article.site))
         # One query: the documents sharing any cited symbol, each with this article's editor
         # choice about it, if any (a FilteredRelation join; an Exists subquery per document
         # costs the ORM several times more to compile). The documents the article cites are
         # prefetched by the article page: they settle a symbol that several documents share.
         rows = (
-            Document.objects.filter(symbol_key__in=keys)
+            Document.objects.filter(symbol_key__in=keys, site_id__in=self.sites)
             .annotate(
                 choice=FilteredRelation(
                     "citation_choices", condition=Q(citation_choices__article_id=article.pk)
                 )
             )
             .values_list(
-                "id", "symbol", "symbol_key", "doc_type", "issued_on", "slug", "choice__choice"
+                "id", "symbol", "symbol_key", "doc_type", "issued_on", "slug", "site_id",
+                "choice__choice",
             )
             .order_by()
-        )
+        )  # fmt: skip
         removed = CitationChoice.Choice.REMOVED
-        for pk, symbol, key, doc_type, issued_on, slug, choice in rows:
+        for pk, symbol, key, doc_type, issued_on, slug, site_id, choice in rows:
             if choice == removed:
                 continue  # the editor said this article does not cite it
             document = Document(
                 pk=pk, symbol=symbol, doc_type=doc_type, issued_on=issued_on, slug=slug
             )
             self.documents[pk] = (document.get_absolute_url(), document.full_name)
-            self.by_key.setdefault(key, []).append(Candidate(pk, issued_on))
+            self.by_key.setdefault(key, []).append(Candidate(pk, issued_on, site_id))
         self.cited = {document.pk for document in article.documents.all()}
 
     def link_for(self, ref):
@@ -76,7 +79,8 @@ class ReferenceLinks:
         issued_on = ref.issued_on
         if issued_on is None and len(self.dates.get(ref.key, ())) == 1:
             issued_on = next(iter(self.dates[ref.key]))
-        status, candidate = resolve(issued_on, self.by_key.get(ref.key, []), self.cited)
+        candidates = self.by_key.get(ref.key, [])
+        status, candidate = resolve_on(self.sites, issued_on, candidates, self.cited)
         if status == "found":
             return self.documents[candidate.id]
         if status == "ambiguous":

@@ -1,9 +1,11 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.urls import reverse
 
+from multisite.current import site_for_code
+from multisite.models import SiteContent
 from news.text import normalize_symbol, unique_slug
 
 from .references import lookup_key, symbol_kind
@@ -46,6 +48,17 @@ class DocumentQuerySet(models.QuerySet):
     def for_detail(self):
         return self.select_related("sector")
 
+    def visible_on(self, site):
+        """The documents `site` shows and its articles may cite: its own and its parent's (a
+        province shares its documents with its communes, DESIGN.md "Sites"). The one rule for
+        the library, its document pages, the reference resolver, search and the admin's
+        choices."""
+        return self.filter(site_id__in=sharing_sites(site))
+
+    def own_first(self, site):
+        """Where a site and its parent have a document of the same slug, the site's own wins."""
+        return self.order_by(Case(When(site_id=site.pk, then=Value(0)), default=Value(1)))
+
     def with_symbol(self, text):
         """Documents whose symbol is `text` however it was typed, or begins with it.
 
@@ -59,11 +72,18 @@ class DocumentQuerySet(models.QuerySet):
 
 
 class DocumentManager(models.Manager.from_queryset(DocumentQuerySet)):
-    def get_by_natural_key(self, symbol, issued_on):
-        return self.get(symbol_key=normalize_symbol(symbol), issued_on=issued_on)
+    def get_by_natural_key(self, symbol, issued_on, site_code=None):
+        site = site_for_code(site_code)
+        return self.get(symbol_key=normalize_symbol(symbol), issued_on=issued_on, site=site)
 
 
-class Document(models.Model):
+def sharing_sites(site):
+    """The ids of the sites whose documents `site` shows: itself, then its parent (if any)."""
+    parent_id = site.profile.parent_id
+    return [site.pk] if parent_id is None else [site.pk, parent_id]
+
+
+class Document(SiteContent):
     """A party or state document (Nghị quyết, Kết luận, ...) that articles cite.
 
     Identified by its normalised symbol and its issue date: party numbering restarts every
@@ -134,7 +154,7 @@ class Document(models.Model):
     )  # fmt: skip
     # Stored so that lists print "PDF, 1,2 MB" without asking the storage.
     file_size = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
-    slug = models.SlugField("đường dẫn", max_length=120, unique=True, blank=True)
+    slug = models.SlugField("đường dẫn", max_length=120, blank=True)
     created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
 
     objects = DocumentManager()
@@ -143,18 +163,21 @@ class Document(models.Model):
         verbose_name = "văn bản"
         verbose_name_plural = "văn bản"
         ordering = [models.F("issued_on").desc(nulls_last=True), "-id"]
+        # Per site: a commune files its own copy of a document its province also holds.
         constraints = [
+            models.UniqueConstraint(fields=["site", "slug"], name="document_slug_per_site"),
             models.UniqueConstraint(
-                fields=["symbol_key", "issued_on"], name="document_unique_symbol_date"
+                fields=["site", "symbol_key", "issued_on"], name="document_unique_symbol_date"
             ),
             # Without a date a symbol may be used once; a second one must be told apart by date.
             models.UniqueConstraint(
-                fields=["symbol_key"],
+                fields=["site", "symbol_key"],
                 condition=Q(issued_on__isnull=True),
                 name="document_unique_symbol_without_date",
             ),  # fmt: skip
         ]
         indexes = [
+            models.Index(fields=["site", "issued_on"], name="document_site_idx"),
             models.Index(fields=["doc_type", "issued_on"], name="document_type_idx"),
             models.Index(fields=["issuing_body"], name="document_body_idx"),
             models.Index(fields=["status"], name="document_status_idx"),
@@ -167,7 +190,13 @@ class Document(models.Model):
         return (
             normalize_symbol(self.symbol),
             self.issued_on.isoformat() if self.issued_on else None,
+            self.site_code,
         )
+
+    def loaddata_merge(self, existing):
+        """A fixture never overwrites a document the site already has (its file, its status,
+        what its editors corrected): the articles cite it as it is."""
+        return False
 
     def get_absolute_url(self):
         return reverse("documents:detail", args=[self.slug])
@@ -177,7 +206,8 @@ class Document(models.Model):
 
     def clean(self):
         self.symbol_key = normalize_symbol(self.symbol)
-        same = Document.objects.filter(symbol_key=self.symbol_key).exclude(pk=self.pk)
+        same = Document.objects.filter(site_id=self.site_id, symbol_key=self.symbol_key)
+        same = same.exclude(pk=self.pk)
         if same.exists() and self.issued_on is None:
             raise ValidationError(
                 {"issued_on": "Số ký hiệu này đã có; hãy nhập ngày ban hành để phân biệt."}
@@ -197,8 +227,9 @@ class Document(models.Model):
             self.kind = symbol_kind(self.symbol) or ""
         if not self.slug:
             text = self.symbol + (f" {self.issued_on:%d-%m-%Y}" if self.issued_on else "")
+            taken = Document.objects.filter(site_id=self.site_id).exclude(pk=self.pk)
             self.slug = unique_slug(
-                text, lambda s: Document.objects.filter(slug=s).exists(), fallback="van-ban"
+                text, lambda s: taken.filter(slug=s).exists(), fallback="van-ban"
             )
         self.file_size = self._stored_file_size()
         with transaction.atomic():
@@ -239,9 +270,8 @@ class Document(models.Model):
     def relations(self):
         """Documents this one replaces or amends, and those replacing or amending it (one query)."""
         groups = {"replaces": [], "replaced_by": [], "amends": [], "amended_by": []}
-        rows = DocumentRelation.objects.filter(Q(source=self) | Q(target=self)).select_related(
-            "source", "target"
-        )
+        rows = DocumentRelation.objects.filter(Q(source=self) | Q(target=self))
+        rows = rows.filter(site_id=self.site_id).select_related("source", "target")
         for relation in rows:
             replaces = relation.kind == DocumentRelation.Kind.REPLACES
             if relation.source_id == self.pk:
@@ -255,7 +285,7 @@ class Document(models.Model):
         return self.file.name.rsplit(".", 1)[-1].lower() if self.file else ""
 
 
-class DocumentRelation(models.Model):
+class DocumentRelation(SiteContent):
     """One document replaces or amends another: "Nghị quyết 18 thay thế Nghị quyết 17"."""
 
     class Kind(models.TextChoices):
@@ -292,15 +322,18 @@ class DocumentRelation(models.Model):
     def clean(self):
         if self.source_id and self.source_id == self.target_id:
             raise ValidationError("Văn bản không thể thay thế hoặc sửa đổi chính nó.")
+        if self.source_id and self.target_id and self.source.site_id != self.target.site_id:
+            raise ValidationError({"target": "Văn bản phải thuộc cùng trang."})
 
     def save(self, *args, **kwargs):
+        self.site_id = self.source.site_id  # a relation is its source document's
         super().save(*args, **kwargs)
         if self.kind == self.Kind.REPLACES:
             # A replaced document is no longer in force; the public page says so.
             Document.objects.filter(pk=self.target_id).update(status=Document.Status.REPLACED)
 
 
-class Mention(models.Model):
+class Mention(SiteContent):
     """A reference an article's text makes to a document symbol: the index behind auto-links.
 
     Kept for every reference, found or not, so that a document added later links the articles
@@ -323,7 +356,7 @@ class Mention(models.Model):
         return self.symbol + (f" ngày {self.issued_on:%d/%m/%Y}" if self.issued_on else "")
 
 
-class CitationChoice(models.Model):
+class CitationChoice(SiteContent):
     """An editor's own decision about one article's link to one document.
 
     "Thêm" keeps a link the text does not make; "Bỏ" keeps out a link the recogniser would

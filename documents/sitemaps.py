@@ -9,4 +9,6 @@ class DocumentSitemap(DatedSitemap):
     lastmod_field = "created_at"
 
     def items(self):
-        return Document.objects.only("slug", "created_at").order_by("pk")
+        # Its own documents: those its parent shares are listed (canonically) on the parent's.
+        documents = Document.objects.filter(site=self.site)
+        return documents.only("slug", "created_at").order_by("pk")

@@ -1,6 +1,7 @@
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
+from multisite.current import site_of
 from news.views import paginate
 from pagecache.conditional import conditional_file
 
@@ -15,25 +16,39 @@ PDF_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; frame-ancesto
 
 
 def document_list(request):
-    options = filter_options()
+    """The site's library: its own documents and its parent's, side by side."""
+    library = Document.objects.visible_on(site_of(request))
+    options = filter_options(library)
     form = DocumentFilterForm(request.GET, options)
-    documents = form.filter(Document.objects.for_listing())
+    documents = form.filter(library.for_listing())
     page = paginate(request, documents, DOCUMENTS_PER_PAGE)
     context = {"page": page, "form": form, "options": options}
     return render(request, "documents/document_list.html", context)
 
 
+def visible_document(request, slug, documents=Document.objects):
+    """The document `slug` names on this site: its own, else its parent's (shared)."""
+    site = site_of(request)
+    found = documents.visible_on(site).filter(slug=slug).own_first(site).first()
+    if found is None:
+        raise Http404("Không có văn bản này.")
+    return found
+
+
 def document_detail(request, slug):
-    document = get_object_or_404(Document.objects.for_detail(), slug=slug)
+    site = site_of(request)
+    document = visible_document(request, slug, Document.objects.for_detail())
     relations = document.relations()
-    articles = document.articles.published().only("title", "slug", "published_at")
+    # The articles of this site that cite it (a shared document is cited on several sites).
+    articles = document.articles.published().filter(site=site)
+    articles = articles.only("title", "slug", "published_at")
     context = {"document": document, "relations": relations, "articles": articles}
     return render(request, "documents/document_detail.html", context)
 
 
 def document_file(request, slug):
     """The document's file: a PDF inline in a sandbox, a Word file as a download."""
-    document = get_object_or_404(Document.objects.only("slug", "file"), slug=slug)
+    document = visible_document(request, slug, Document.objects.only("slug", "file", "site"))
     extension = document.file_extension
     if extension not in CONTENT_TYPES:
         raise Http404("Văn bản này chưa có tệp đính kèm.")

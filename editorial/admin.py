@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from reversion.models import Version
 
+from multisite.current import site_of
+from multisite.scoped_admin import SiteScopedAdmin
 from news.models import Article
 
 from . import (
@@ -46,7 +48,7 @@ class ArticleEventInline(admin.TabularInline):
     verbose_name_plural = "Lịch sử quy trình (ai làm gì, lúc nào)"
 
     def has_view_permission(self, request, obj=None):
-        return permissions.can(request.user, "article.view", obj)
+        return permissions.can(request.user, "article.view", obj, site=site_of(request))
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -66,7 +68,7 @@ class QuickViewFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         choices = [("cua-toi", "Bài của tôi")]
-        if permissions.can(request.user, "article.publish"):
+        if permissions.can(request.user, "article.publish", site=site_of(request)):
             choices.append(("cho-toi-duyet", "Chờ tôi duyệt"))
         choices += [("hen-gio", "Đã hẹn giờ"), ("het-han", "Đã hết hạn")]
         return choices
@@ -95,7 +97,7 @@ class AuthorFilter(admin.RelatedOnlyFieldListFilter):
         return sorted(((pk, display_name(user)) for pk, user in users.items()), key=lambda c: c[1])
 
 
-class ArticleWorkflowAdmin(RoleAdminMixin, admin.ModelAdmin):
+class ArticleWorkflowAdmin(SiteScopedAdmin, RoleAdminMixin, admin.ModelAdmin):
     """Roles, transitions, optimistic lock, revisions and preview for the article admin."""
 
     subject = "article"
@@ -113,11 +115,11 @@ class ArticleWorkflowAdmin(RoleAdminMixin, admin.ModelAdmin):
         return actions
 
     def has_approve_permission(self, request):
-        return permissions.can(request.user, "article.publish")
+        return self._can(request, "publish")
 
     def get_readonly_fields(self, request, obj=None):
         fields = [*super().get_readonly_fields(request, obj), "status", "created_by"]
-        if not permissions.can(request.user, "article.publish"):
+        if not self._can(request, "publish"):
             fields += self.APPROVER_ONLY_FIELDS  # an editor proposes; an approver publishes
         return fields
 
@@ -231,7 +233,7 @@ class ArticleWorkflowAdmin(RoleAdminMixin, admin.ModelAdmin):
         article = self.get_object(request, object_id) if object_id else None
         if article is None:
             actions = [("submit", "Gửi duyệt")]
-            if permissions.can(request.user, "article.publish"):
+            if self._can(request, "publish"):
                 actions.append(("publish", "Xuất bản / hẹn giờ"))
             return {"workflow_actions": actions}
         events = ArticleEvent.objects.filter(article=article).select_related("actor")
@@ -239,7 +241,7 @@ class ArticleWorkflowAdmin(RoleAdminMixin, admin.ModelAdmin):
         return {
             "workflow_actions": permissions.available_actions(request.user, article),
             "sent_back": last if last and last.action == ArticleEvent.Action.SENT_BACK else None,
-            "can_approve": permissions.can(request.user, "article.publish", article),
+            "can_approve": self._can(request, "publish", article),
         }
 
     def _presence_context(self, request, object_id):
@@ -259,7 +261,7 @@ class ArticleWorkflowAdmin(RoleAdminMixin, admin.ModelAdmin):
         """The edit page's heartbeat (POST): answers who else has it open; "roi-di" leaves."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        article = get_object_or_404(Article, pk=pk)
+        article = get_object_or_404(self.get_queryset(request), pk=pk)
         if not self.has_change_permission(request, article):
             raise PermissionDenied
         if request.POST.get("roi-di"):
@@ -290,7 +292,7 @@ class ArticleWorkflowAdmin(RoleAdminMixin, admin.ModelAdmin):
         ]
 
     def _viewable(self, request, pk):
-        article = get_object_or_404(Article, pk=pk)
+        article = get_object_or_404(self.get_queryset(request), pk=pk)
         if not self.has_view_or_change_permission(request, article):
             raise PermissionDenied
         return article
@@ -314,7 +316,7 @@ class ArticleWorkflowAdmin(RoleAdminMixin, admin.ModelAdmin):
             "opts": self.opts,
             "article": article,
             "versions": versions,
-            "can_restore": permissions.can(request.user, "article.restore", article),
+            "can_restore": self._can(request, "restore", article),
         }
         return TemplateResponse(request, "editorial/article_versions.html", context)
 
@@ -333,7 +335,7 @@ class ArticleWorkflowAdmin(RoleAdminMixin, admin.ModelAdmin):
             "old": old,
             "new": new,
             "changes": compare_versions(old, new),
-            "can_restore": permissions.can(request.user, "article.restore", article),
+            "can_restore": self._can(request, "restore", article),
         }
         return TemplateResponse(request, "editorial/article_compare.html", context)
 
@@ -341,7 +343,7 @@ class ArticleWorkflowAdmin(RoleAdminMixin, admin.ModelAdmin):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         article = self._viewable(request, pk)
-        if not permissions.can(request.user, "article.restore", article):
+        if not self._can(request, "restore", article):
             raise PermissionDenied
         version = get_object_or_404(Version.objects.get_for_object(article), pk=version_id)
         services.restore(article, version, request.user)

@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.db import models
 
+from multisite.models import SiteContent
 
-class ArticleEvent(models.Model):
+
+class ArticleEvent(SiteContent):
     """One step of an article's workflow: who did what, when, and why."""
 
     class Action(models.TextChoices):
@@ -38,7 +40,7 @@ class ArticleEvent(models.Model):
         return f"{self.get_action_display()} – {self.article}"
 
 
-class EditPresence(models.Model):
+class EditPresence(SiteContent):
     """Someone has an article's edit page open: the page's heartbeat refreshes `seen_at`.
 
     In the database, so that every worker and server sees every editor (editorial/presence.py).

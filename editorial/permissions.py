@@ -1,19 +1,22 @@
-"""Who may do what: the one check (`can`) that admin classes, views and services ask.
+"""Who may do what, where: the one check (`can`) that admin classes, views and services ask.
 
-Roles and their actions are data (roles.py). An action is "<subject>.<verb>": article.change,
-photo.add, document.view, site.manage... `can(user, action)` without an object answers "may the
-user do this to some object" (a list page, an add page); with an object it answers for that one.
-The object's workflow state (a pending article cannot be submitted again) is the services'
-business; this module only decides who.
+Roles and their actions are data (roles.py); a user holds roles on sites through memberships
+(multisite.Membership). An action is "<subject>.<verb>": article.change, photo.add,
+document.view, site.manage... `can(user, action, site=site)` without an object answers "may
+the user do this to some object of the site" (a list page, an add page); with an object it
+answers for that one, which must belong to the site asked about. The object's workflow state
+(a pending article cannot be submitted again) is the services' business; this module only
+decides who.
 """
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
+from multisite.models import Membership
 from news.models import Article
 from photos.models import Photo
 
-from .roles import ROLES
+from .roles import ROLE_CODES, ROLE_OF_CODE, ROLES
 
 
 def _is_own_article(user, article, verb):
@@ -35,21 +38,40 @@ def _is_own_photo(user, photo, verb):
 OWNERSHIP = {Article: _is_own_article, Photo: _is_own_photo}
 
 
-def roles_of(user, site=None):
-    """The names of the roles a user holds (the sites issue: on `site`); read once per user."""
-    # The site is not used yet: today a role holds on the one site there is.
-    if not hasattr(user, "_editorial_roles"):
-        names = user.groups.filter(name__in=ROLES).values_list("name", flat=True)
-        user._editorial_roles = frozenset(names)
-    return user._editorial_roles
+def roles_of(user, site):
+    """The names of the roles `user` holds on `site`; read once per user and site."""
+    if site is None:
+        return frozenset()
+    known = user.__dict__.setdefault("_editorial_roles", {})
+    if site.pk not in known:
+        codes = Membership.objects.filter(user=user, site_id=site.pk).values_list("role", flat=True)
+        known[site.pk] = frozenset(ROLE_OF_CODE[code] for code in codes if code in ROLE_OF_CODE)
+    return known[site.pk]
+
+
+def _site_of(obj):
+    site_id = getattr(obj, "site_id", None)
+    if site_id is None:
+        return None
+    from django.contrib.sites.models import Site
+
+    return Site(pk=site_id)
 
 
 def can(user, action, obj=None, site=None):
-    """May `user` do `action` (to `obj`, when given; else to some object) on `site`?"""
+    """May `user` do `action` (to `obj`, when given; else to some object) on `site`?
+
+    `site` defaults to the object's. An object of another site than the one asked about is
+    refused to everyone but the platform superuser (a forged id in a URL or a form).
+    """
     if user is None or not (user.is_active and user.is_staff):
         return False
     if user.is_superuser:
         return True
+    if site is None:
+        site = _site_of(obj)
+    elif obj is not None and getattr(obj, "site_id", site.pk) != site.pk:
+        return False
     granted = set().union(*(ROLES[name] for name in roles_of(user, site)))
     if action in granted:
         return True
@@ -61,13 +83,14 @@ def can(user, action, obj=None, site=None):
     return owns is not None and owns(user, obj, action.rpartition(".")[2])
 
 
-def users_who_can(action, site=None):
-    """Active staff who may do `action` to any object: superusers and the roles that grant it."""
-    roles = [name for name, actions in ROLES.items() if action in actions]
+def users_who_can(action, site):
+    """Active staff who hold, on `site`, a role that grants `action` (superusers aside)."""
+    codes = [ROLE_CODES[name] for name, actions in ROLES.items() if action in actions]
+    members = Membership.objects.filter(site_id=site.pk, role__in=codes).values("user")
     return (
         get_user_model()
         .objects.filter(is_active=True, is_staff=True)
-        .filter(Q(is_superuser=True) | Q(groups__name__in=roles))
+        .filter(Q(pk__in=members))
         .distinct()
     )
 

@@ -21,7 +21,7 @@ def touch(article, user):
     """This user has the article open now (one upsert; two tabs of one user make one row)."""
     now = timezone.now()
     EditPresence.objects.bulk_create(
-        [EditPresence(article=article, user=user, seen_at=now)],
+        [EditPresence(article=article, site_id=article.site_id, user=user, seen_at=now)],
         update_conflicts=True,
         unique_fields=["article", "user"],
         update_fields=["seen_at"],

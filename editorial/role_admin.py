@@ -1,5 +1,7 @@
 """The admin's permission hooks answered by the one check, editorial.permissions.can."""
 
+from multisite.current import site_of
+
 from .permissions import can
 
 
@@ -7,7 +9,8 @@ class RoleAdminMixin:
     """A ModelAdmin whose pages open to the roles granted `<subject>.<verb>` (roles.py).
 
     `subject` names the actions ("article", "photo", "document"); a model that belongs to the
-    site's set-up rather than to the newsroom uses "site.manage" for every verb.
+    site's set-up rather than to the newsroom uses "site.manage" for every verb. The site is
+    the one this admin runs on: its host's (request.site).
     """
 
     subject = None
@@ -15,7 +18,7 @@ class RoleAdminMixin:
 
     def _can(self, request, verb, obj=None):
         action = self.manage_action or f"{self.subject}.{verb}"
-        return can(request.user, action, obj)
+        return can(request.user, action, obj, site=site_of(request))
 
     def has_module_permission(self, request):
         return self._can(request, "view") or self._can(request, "add")

@@ -9,6 +9,7 @@ import logging
 
 import reversion
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mass_mail
 from django.db import transaction
@@ -56,8 +57,8 @@ def _lock_state(article, *expected):
 
 def record(article, user, action, note="", publish_at=None):
     return ArticleEvent.objects.create(
-        article=article, actor=user, action=action, at=timezone.now(), note=note,
-        publish_at=publish_at,
+        article=article, site_id=article.site_id, actor=user, action=action, at=timezone.now(),
+        note=note, publish_at=publish_at,
     )  # fmt: skip
 
 
@@ -155,23 +156,34 @@ def restore(article, version, user):
     return record(article, user, Action.RESTORED, note=f"Phiên bản lúc {stamp}")
 
 
-def approvers():
-    """Active users who may approve and have an e-mail address."""
-    return permissions.users_who_can("article.publish").exclude(email="")
+def approvers(site, submitter=None):
+    """Who is e-mailed when an article of `site` waits: the site's approvers (members whose role
+    publishes) with an e-mail address, but the submitter; when that leaves nobody, the
+    platform's superusers, so that no article waits unseen. Never another site's people."""
+    users = permissions.users_who_can("article.publish", site).exclude(email="")
+    if submitter is not None:
+        users = users.exclude(pk=submitter.pk)
+    if users.exists():
+        return users
+    superusers = get_user_model().objects.filter(is_active=True, is_superuser=True)
+    superusers = superusers.exclude(email="")
+    return superusers.exclude(pk=submitter.pk) if submitter is not None else superusers
 
 
-def default_origin():
-    """Where links point when no request is at hand (the shell, a command): SITE_URL, else the
-    first host the site answers to. Once sites exist, the article's own site."""
-    if settings.SITE_URL:
+def default_origin(site):
+    """Where links point when no request is at hand (the shell, a command): the article's site,
+    at its domain; SITE_URL for the default site when set."""
+    from multisite.models import SiteProfile
+
+    if settings.SITE_URL and SiteProfile.objects.filter(pk=site.pk, is_default=True).exists():
         return settings.SITE_URL
-    hosts = [h.lstrip(".") for h in settings.ALLOWED_HOSTS if h not in ("*", "testserver")]
-    return f"http://{hosts[0] if hosts else 'localhost'}"
+    return f"{'https' if settings.HTTPS else 'http'}://{site.domain}"
 
 
 def notify_approvers(article, submitter, origin=None):
-    """E-mail every approver but the submitter. A mail fault never undoes the submission."""
-    origin = (origin or default_origin()).rstrip("/")
+    """E-mail the site's approvers (not the submitter). A mail fault never undoes the
+    submission. `origin`: the host the editor used (the request's); else the site's domain."""
+    origin = (origin or default_origin(article.site)).rstrip("/")
     admin_url = origin + reverse("admin:news_article_change", args=[article.pk])
     preview_url = origin + reverse("editorial:preview", args=[article.slug])
     # On one line whatever the title holds (a line break would make send_mass_mail refuse the
@@ -183,7 +195,7 @@ def notify_approvers(article, submitter, origin=None):
     )
     messages = [
         (subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
-        for user in approvers().exclude(pk=submitter.pk)
+        for user in approvers(article.site, submitter)
     ]
     try:
         send_mass_mail(messages, fail_silently=False)

@@ -1,6 +1,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from multisite.current import site_of
 from news.models import Article
 
 from .permissions import can
@@ -8,9 +9,10 @@ from .permissions import can
 
 def article_preview(request, slug):
     """Staff see any article as the public will, marked "Bản nháp"; the public get a 404."""
-    if not can(request.user, "article.preview"):
+    site = site_of(request)
+    if not can(request.user, "article.preview", site=site):
         raise Http404("Không có trang này.")
-    article = get_object_or_404(Article.objects.for_detail(), slug=slug)
+    article = get_object_or_404(Article.objects.for_detail(), slug=slug, site=site)
     request.is_preview = True  # the visitor counter skips previews
     context = {"article": article, "related": [], "preview": True}
     response = render(request, "news/article_detail.html", context)

@@ -1,4 +1,5 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.contrib.sites.management import create_default_site
 from django.db.models.signals import post_delete, post_migrate, post_save
 
 
@@ -20,5 +21,7 @@ class MultisiteConfig(AppConfig):
         # There is no SITE_ID: Django's own views that ask for "the current site" (login,
         # feeds, sitemaps, password reset) get the request's site, seen from its host.
         SiteManager.get_current = current_for_django
-        # A database flushed between tests (or a new one) always has its default site.
+        # A new or flushed database (tests) always has its default site, made here (Django's own
+        # would be an "example.com" without a profile).
+        post_migrate.disconnect(create_default_site, sender=apps.get_app_config("sites"))
         post_migrate.connect(ensure_default_site, sender=self, dispatch_uid="multisite.default")

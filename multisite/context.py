@@ -2,8 +2,9 @@
 the shell, bulk commands. The one allowed global (DESIGN.md, "Sites"): a context variable, so
 each thread and each asyncio task keeps its own, and `using()` restores the previous one.
 
-A request never relies on it: views and the admin name the site explicitly from
-`request.site`. Rows created without a site (loaddata, the shell) get the site set here, else
+Requests name their site explicitly (`request.site`); SiteMiddleware also sets it here while a
+request is answered, so that a row made without a site in a request defaults to the request's
+site. Rows created without a site elsewhere (loaddata, the shell) get the site set here, else
 the default site (see `multisite.current`).
 """
 

@@ -29,3 +29,28 @@ def site_of(request):
         site = resolver.resolve(request.get_host())
         request.site = site
     return site
+
+
+def site_for_code(code=None):
+    """A natural key's site: the site with that code, else the current site (the context's,
+    else the default): fixtures written for one site load into the one they are loaded into."""
+    if not code:
+        return current_site()
+    from django.contrib.sites.models import Site
+
+    return Site.objects.select_related("profile").get(profile__code=code)
+
+
+def site_origin(site, request):
+    """ "scheme://host[:port]" where `site` answers, seen from `request`: its domain when the
+    request came to its own site's domain (production), else `<code>.localhost` on the
+    request's port (development, where the domains have no DNS). For links across sites: a
+    province's home linking to its communes' articles."""
+    from django.http.request import split_domain_port
+
+    host = request.get_host()
+    name, port = split_domain_port(host)
+    scheme = request.scheme
+    if name == site_of(request).domain.lower():
+        return f"{scheme}://{site.domain}"
+    return f"{scheme}://{site.profile.code}.localhost" + (f":{port}" if port else "")

@@ -2,12 +2,16 @@
 row points at; `SiteProfile` beside it holds the stable code, the parent, the default flag and
 the identity (the footer the law requires, the unit's name, logo, banner, map)."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models, transaction
 from django.db.models import F, Q
 
+from editorial.roles import ROLE_CHOICES, ROLE_OF_CODE
 from photos.fields import PhotoField
+
+from . import current_site_id
 
 DEFAULT_CODE = "main"
 PHOTO_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
@@ -189,3 +193,61 @@ class SitesVersion(models.Model):
 
     def __str__(self):
         return f"Phiên bản danh sách trang {self.number}"
+
+
+class SiteContent(models.Model):
+    """A row that belongs to one site: every content model inherits it (DESIGN.md "Sites").
+
+    The site is never a form field: the admin and every request path set it from
+    `request.site`; rows made without one (loaddata, the shell, bulk commands) get the site of
+    `multisite.context.using()`, else the default site.
+    """
+
+    site = models.ForeignKey(
+        "sites.Site", verbose_name="trang", on_delete=models.PROTECT, related_name="+",
+        default=current_site_id, editable=False,
+    )  # fmt: skip
+
+    class Meta:
+        abstract = True
+
+    def validate_constraints(self, exclude=None):
+        # A form never holds the site, so Django would skip every constraint that names it
+        # ("slug unique per site") and leave the database to refuse the row with a 500.
+        if exclude:
+            exclude = set(exclude) - {"site"}
+        super().validate_constraints(exclude=exclude)
+
+    @property
+    def site_code(self):
+        return self.site.profile.code
+
+
+class Membership(models.Model):
+    """A user holds a role on a site (editorial/roles.py): Biên tập viên, Duyệt bài or Quản trị
+    trang. Several roles on one site, and roles on several sites, are several rows."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người dùng", on_delete=models.CASCADE,
+        related_name="memberships",
+    )  # fmt: skip
+    site = models.ForeignKey(
+        "sites.Site", verbose_name="trang", on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField("vai trò", max_length=20, choices=ROLE_CHOICES)
+
+    class Meta:
+        verbose_name = "vai trò trên trang"
+        verbose_name_plural = "vai trò trên các trang"
+        ordering = ["site_id", "role"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "site", "role"], name="membership_unique")
+        ]
+        indexes = [models.Index(fields=["site", "role"], name="membership_site_role_idx")]
+
+    def __str__(self):
+        return f"{self.get_role_display()} – {self.site.profile}"
+
+    @property
+    def role_name(self):
+        return ROLE_OF_CODE[self.role]

@@ -17,7 +17,7 @@ import threading
 import uuid
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.http.request import split_domain_port
 
 DEV_SUFFIX = ".localhost"
@@ -42,7 +42,12 @@ def bump_version():
 def _sites():
     from django.contrib.sites.models import Site
 
-    return Site.objects.select_related("profile").filter(profile__isnull=False)
+    from .models import SiteProfile
+
+    # Whether it has children: a province's home gathers their news (no query when it has none).
+    children = SiteProfile.objects.filter(parent=OuterRef("pk"))
+    sites = Site.objects.select_related("profile").filter(profile__isnull=False)
+    return sites.annotate(has_children=Exists(children))
 
 
 def lookup(host):

@@ -2,13 +2,14 @@ from django.contrib import admin
 
 from editorial.admin import ArticleWorkflowAdmin, AuthorFilter, QuickViewFilter
 from editorial.role_admin import RoleAdminMixin, RoleInlineMixin
+from multisite.scoped_admin import SiteScopedAdmin, SiteScopedInline
 from photos.admin import PhotoPickerMixin, thumbnail
 
 from .models import Article, ArticleImage, Category
 
 
 @admin.register(Category)
-class CategoryAdmin(RoleAdminMixin, admin.ModelAdmin):
+class CategoryAdmin(SiteScopedAdmin, RoleAdminMixin, admin.ModelAdmin):
     manage_action = "site.manage"
     list_display = ["name", "parent", "order", "show_in_menu"]
     list_editable = ["order", "show_in_menu"]
@@ -16,7 +17,7 @@ class CategoryAdmin(RoleAdminMixin, admin.ModelAdmin):
     search_fields = ["name"]
 
 
-class ArticleImageInline(PhotoPickerMixin, RoleInlineMixin, admin.TabularInline):
+class ArticleImageInline(SiteScopedInline, PhotoPickerMixin, RoleInlineMixin, admin.TabularInline):
     """The gallery: upload a photo, or pick one already in the photo library (issue 5)."""
 
     subject = "article"

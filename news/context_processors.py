@@ -16,7 +16,9 @@ def portal(request):
         # (the request's site as Django sees it, without the identity) over this one.
         "site_identity": site,
         "menu_categories": SimpleLazyObject(
-            lambda: list(Category.objects.filter(show_in_menu=True, parent=None))
+            lambda: list(
+                Category.objects.filter(site=site_of(request), show_in_menu=True, parent=None)
+            )
         ),
     }
 

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.contrib.sites.models import Site
 from django.contrib.syndication.views import Feed
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
@@ -9,7 +10,6 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from multisite.current import site_of
-from multisite.models import SiteProfile
 
 from .models import Article, Category
 
@@ -20,22 +20,26 @@ FEED_SIZE = 30
 class Source:
     """What one feed request is about. Feed instances are shared between threads: no state."""
 
-    site: SiteProfile
+    site: Site
     category: Category | None = None
 
     @property
+    def identity(self):
+        return self.site.profile
+
+    @property
     def publisher(self):
-        return self.site.managing_unit or self.site.site_name
+        return self.identity.managing_unit or self.identity.site_name
 
 
 class LatestArticlesFeed(Feed):
     language = "vi"
 
     def get_object(self, request):
-        return Source(site_of(request).profile)
+        return Source(site_of(request))
 
     def title(self, source):
-        return f"{source.site.site_name} - Tin mới"
+        return f"{source.identity.site_name} - Tin mới"
 
     def description(self, source):
         return f"Các bài viết mới nhất của {source.publisher}."
@@ -44,7 +48,7 @@ class LatestArticlesFeed(Feed):
         return reverse("news:home")
 
     def items(self, source):
-        return Article.objects.published().for_listing()[:FEED_SIZE]
+        return Article.objects.published().for_listing().filter(site=source.site)[:FEED_SIZE]
 
     def item_title(self, article):
         return article.title
@@ -69,11 +73,12 @@ class LatestArticlesFeed(Feed):
 
 class CategoryFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
-        category = get_object_or_404(Category, slug=slug)
-        return Source(site_of(request).profile, category)
+        site = site_of(request)
+        category = get_object_or_404(Category, slug=slug, site=site)
+        return Source(site, category)
 
     def title(self, source):
-        return f"{source.site.site_name} - {source.category.name}"
+        return f"{source.identity.site_name} - {source.category.name}"
 
     def description(self, source):
         return f"Các bài viết mới nhất của chuyên mục {source.category.name}, {source.publisher}."

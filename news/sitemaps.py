@@ -7,10 +7,13 @@ from .models import Article, Category
 
 
 class PortalSitemap(Sitemap):
-    """A sitemap section that counts its rows once per request.
+    """A sitemap section of one site that counts its rows once per request.
 
     Django's paginator property builds a new Paginator (a new COUNT) on every use.
     """
+
+    def __init__(self, site):
+        self.site = site
 
     @cached_property
     def paginator(self):
@@ -35,7 +38,8 @@ class ArticleSitemap(DatedSitemap):
 
     def items(self):
         # Ordered by primary key: stable pages of the sitemap index while articles are added.
-        return Article.objects.published().only("slug", "updated_at").order_by("pk")
+        articles = Article.objects.published().filter(site=self.site)
+        return articles.only("slug", "updated_at").order_by("pk")
 
 
 class CategorySitemap(PortalSitemap):
@@ -43,4 +47,4 @@ class CategorySitemap(PortalSitemap):
     priority = 0.6
 
     def items(self):
-        return Category.objects.only("slug").order_by("pk")
+        return Category.objects.filter(site=self.site).only("slug").order_by("pk")

@@ -1,13 +1,14 @@
 from django.contrib import admin
 
 from editorial.role_admin import RoleAdminMixin
+from multisite.scoped_admin import SiteScopedAdmin
 
 from .models import Link, Page
 
 
 @admin.register(Page)
-class PageAdmin(RoleAdminMixin, admin.ModelAdmin):
-    """The pages speak for the whole unit: whoever manages the site (a superuser) edits them."""
+class PageAdmin(SiteScopedAdmin, RoleAdminMixin, admin.ModelAdmin):
+    """The pages speak for the whole unit: whoever manages the site (Quản trị trang) edits them."""
 
     manage_action = "site.manage"
 
@@ -35,7 +36,7 @@ class PageAdmin(RoleAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Link)
-class LinkAdmin(RoleAdminMixin, admin.ModelAdmin):
+class LinkAdmin(SiteScopedAdmin, RoleAdminMixin, admin.ModelAdmin):
     manage_action = "site.manage"
     list_display = ["name", "url", "order", "is_active"]
     list_editable = ["order", "is_active"]

@@ -70,18 +70,30 @@ DEFAULT_PAGES = [
 
 
 def ensure_default_pages(sender=None, using=DEFAULT_DB_ALIAS, apps=None, **kwargs):
-    """Create each required page that is missing; never touch one that exists (post_migrate)."""
+    """Give every site each required page it lacks; never touch one that exists (post_migrate:
+    a new database, a flushed one, a site added by hand)."""
     if apps is None:
         from django.apps import apps
     try:
         page_model = apps.get_model("pages", "Page")
+        site_model = apps.get_model("sites", "Site")
     except LookupError:  # migrating backwards, or before pages' first migration
         return
     manager = page_model._default_manager.db_manager(using)
+    if not any(field.name == "site" for field in page_model._meta.fields):
+        ensure_site_pages(manager)  # migrated back to before sites: the one site there is
+        return
+    for site_id in site_model._default_manager.db_manager(using).values_list("pk", flat=True):
+        ensure_site_pages(manager.filter(site_id=site_id), site_id=site_id)
+
+
+def ensure_site_pages(pages, **site):
+    """The required pages missing from `pages` (one site's), created with `site` (site_id=...)."""
+    kinds = set(pages.values_list("kind", flat=True))
     for kind, slug, title, order, body in DEFAULT_PAGES:
-        if not manager.filter(kind=kind).exists():
-            slug_taken = manager.filter(slug=slug).exists()
-            manager.create(
+        if kind not in kinds:
+            slug_taken = pages.filter(slug=slug).exists()
+            pages.create(
                 kind=kind, slug=f"{slug}-{kind}" if slug_taken else slug, title=title,
-                order=order, body=body, is_published=True,
+                order=order, body=body, is_published=True, **site,
             )  # fmt: skip

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from multisite.models import SiteContent
 from news.fields import SanitizedHTMLField
 from news.text import unique_slug
 
@@ -13,7 +14,7 @@ class PageQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
 
-class Page(models.Model):
+class Page(SiteContent):
     """A page the superusers edit: Giới thiệu, Bản đồ hành chính, Liên hệ, Chính sách bảo mật."""
 
     class Kind(models.TextChoices):
@@ -26,7 +27,7 @@ class Page(models.Model):
 
     title = models.CharField("tiêu đề", max_length=200)
     slug = models.SlugField(
-        "đường dẫn", max_length=120, unique=True, blank=True,
+        "đường dẫn", max_length=120, blank=True,
         help_text="Để trống để tạo tự động từ tiêu đề, không dấu.",
     )  # fmt: skip
     kind = models.CharField("loại trang", max_length=12, choices=Kind.choices, default=Kind.OTHER)
@@ -42,9 +43,12 @@ class Page(models.Model):
         verbose_name_plural = "trang tĩnh"
         ordering = ["order", "title"]
         constraints = [
+            models.UniqueConstraint(fields=["site", "slug"], name="page_slug_per_site"),
             models.UniqueConstraint(
-                fields=["kind"], condition=~Q(kind="khac"), name="page_one_of_each_required_kind"
-            )
+                fields=["site", "kind"],
+                condition=~Q(kind="khac"),
+                name="page_one_of_each_required_kind",
+            ),  # fmt: skip
         ]
 
     def __str__(self):
@@ -63,7 +67,9 @@ class Page(models.Model):
         if not self.slug:
             self.slug = unique_slug(
                 self.title,
-                lambda s: Page.objects.filter(slug=s).exclude(pk=self.pk).exists(),
+                lambda s: (
+                    Page.objects.filter(site_id=self.site_id, slug=s).exclude(pk=self.pk).exists()
+                ),
                 fallback="trang",
             )
         super().save(*args, **kwargs)
@@ -74,7 +80,7 @@ class LinkQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class Link(models.Model):
+class Link(SiteContent):
     """An entry of the sidebar's "Website liên kết" block."""
 
     name = models.CharField("tên website", max_length=200)

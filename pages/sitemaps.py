@@ -11,13 +11,17 @@ class PageSitemap(DatedSitemap):
     priority = 0.5
 
     def items(self):
-        return Page.objects.published().only("slug", "kind", "updated_at").order_by("pk")
+        pages = Page.objects.published().filter(site=self.site)
+        return pages.only("slug", "kind", "updated_at").order_by("pk")
 
 
 class FixedSitemap(Sitemap):
     """The fixed pages: home, the document library, the site map."""
 
     changefreq = "daily"
+
+    def __init__(self, site):
+        self.site = site
 
     def items(self):
         return ["news:home", "documents:list", "pages:site-map"]

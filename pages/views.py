@@ -5,6 +5,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 
 from documents.sitemaps import DocumentSitemap
+from multisite.current import site_of
 from news.models import Category
 from news.sitemaps import ArticleSitemap, CategorySitemap
 from pagecache.conditional import revalidated
@@ -22,27 +23,29 @@ SITEMAPS = {
 
 
 def page_detail(request, slug):
-    page = get_object_or_404(Page.objects.published(), slug=slug)
+    page = get_object_or_404(Page.objects.published(), slug=slug, site=site_of(request))
     if page.kind == Page.Kind.PRIVACY:
         return redirect(page, permanent=True)  # it has its own, fixed address
     return render(request, "pages/page_detail.html", {"static_page": page})
 
 
 def privacy(request):
-    page = get_object_or_404(Page.objects.published(), kind=Page.Kind.PRIVACY)
+    pages = Page.objects.published().filter(site=site_of(request))
+    page = get_object_or_404(pages, kind=Page.Kind.PRIVACY)
     return render(request, "pages/page_detail.html", {"static_page": page})
 
 
 def site_map(request):
     """Sơ đồ trang: the site as a text outline, for people (sitemap.xml is for robots)."""
-    categories = Category.objects.filter(parent=None).prefetch_related("children")
+    categories = Category.objects.filter(site=site_of(request), parent=None)
+    categories = categories.prefetch_related("children")
     return render(request, "pages/site_map.html", {"categories": categories})
 
 
 @revalidated(query=["p"], max_age=3600)
 def sitemap_xml(request):
     """One sitemap while every URL fits in one file (50,000), else an index of numbered files."""
-    sitemaps = {name: cls() for name, cls in SITEMAPS.items()}
+    sitemaps = site_sitemaps(request)
     limit = min(sitemap.limit for sitemap in sitemaps.values())
     if sum(sitemap.paginator.count for sitemap in sitemaps.values()) <= limit:
         return sitemap_views.sitemap(request, sitemaps)
@@ -51,7 +54,13 @@ def sitemap_xml(request):
 
 @revalidated(query=["p"], max_age=3600)
 def sitemap_section(request, section):
-    return sitemap_views.sitemap(request, SITEMAPS, section=section)
+    return sitemap_views.sitemap(request, site_sitemaps(request), section=section)
+
+
+def site_sitemaps(request):
+    """The sections of the request's site (each lists that site's rows only)."""
+    site = site_of(request)
+    return {name: cls(site) for name, cls in SITEMAPS.items()}
 
 
 @revalidated(max_age=3600)

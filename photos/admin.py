@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.utils.html import format_html
 
 from editorial.role_admin import RoleAdminMixin
+from multisite.current import site_of
+from multisite.scoped_admin import SiteScopedAdmin
 
 from . import pipeline
 from .library import pickable_photos
@@ -22,16 +24,16 @@ class PhotoPickerMixin:
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.related_model is Photo:
-            kwargs["queryset"] = pickable_photos(request.user)
+            kwargs["queryset"] = pickable_photos(request.user, site_of(request))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Photo)
-class PhotoAdmin(RoleAdminMixin, admin.ModelAdmin):
-    """The library: browse by date, search by caption, alt text or file name, reuse anywhere.
+class PhotoAdmin(SiteScopedAdmin, RoleAdminMixin, admin.ModelAdmin):
+    """A site's library: browse by date, search by caption, alt text or file name, reuse.
 
-    Shared by the whole editorial board (editorial/roles.py): every member uploads and picks
-    any photo; the uploader or an approver corrects its caption; a superuser deletes.
+    Shared by the site's editorial board (editorial/roles.py): every member uploads and picks
+    any of its photos; the uploader or an approver corrects its caption; a superuser deletes.
     """
 
     subject = "photo"
@@ -59,7 +61,8 @@ class PhotoAdmin(RoleAdminMixin, admin.ModelAdmin):
         """The autocomplete of a photo picker offers what the form will accept."""
         results, duplicates = super().get_search_results(request, queryset, search_term)
         if request.resolver_match and request.resolver_match.url_name == "autocomplete":
-            results = results.filter(pk__in=pickable_photos(request.user).values("pk"))
+            pickable = pickable_photos(request.user, site_of(request))
+            results = results.filter(pk__in=pickable.values("pk"))
         return results, duplicates
 
     def save_model(self, request, obj, form, change):

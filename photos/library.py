@@ -16,18 +16,18 @@ MISSING_PHOTO = "Hãy tải ảnh lên hoặc chọn một ảnh trong thư vi�
 MISSING_ALT = "Hãy nhập mô tả ảnh (alt) cho người không xem được ảnh."
 
 
-def pickable_photos(user):
-    """The library photos `user` may attach (a cover, a gallery row): what the pickers offer and
-    what the forms accept, on the server. The one home of that policy.
+def pickable_photos(user, site):
+    """The library photos `user` may attach (a cover, a gallery row) on `site`: what the pickers
+    offer and what the forms accept, on the server. The one home of that policy.
 
-    The library is shared by the editorial board (issue 14, editorial/roles.py): every member
-    who may browse it picks any of its photos; anyone else picks none.
+    Each site has its own library, shared by that site's editorial board (editorial/roles.py):
+    every member who may browse it picks any of its photos; anyone else picks none.
     """
     from editorial.permissions import can  # editorial and news import this module
 
-    if not can(user, "photo.view"):
+    if not can(user, "photo.view", site=site):
         return Photo.objects.none()
-    return Photo.objects.all()
+    return Photo.objects.filter(site=site)
 
 
 def clean_linked(instance, file_field, library_field, alt, caption, required=True):
@@ -61,6 +61,7 @@ def linked(instance, file_field, library_field, alt, caption):
     if new_upload:
         field = instance._meta.get_field(file_field)
         photo = Photo.objects.create(
+            site_id=instance.site_id,  # the library of the site the upload was made on
             image=getattr(instance, file_field).name,
             width=getattr(instance, field.width_field),
             height=getattr(instance, field.height_field),

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 
+from multisite.models import SiteContent
+
 from . import pipeline
 from .fields import PhotoField
 
@@ -15,8 +17,8 @@ class PhotoQuerySet(models.QuerySet):
         )
 
 
-class Photo(models.Model):
-    """A photo of the library: uploaded once, reused by articles, covers and the editor."""
+class Photo(SiteContent):
+    """A photo of a site's library: uploaded once, reused by its articles, covers and editor."""
 
     image = PhotoField(
         "ảnh", upload_to="photos/%Y/%m/", width_field="width", height_field="height",
@@ -42,6 +44,7 @@ class Photo(models.Model):
         verbose_name = "ảnh"
         verbose_name_plural = "thư viện ảnh"
         ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["site", "-created_at"], name="photo_site_idx")]
 
     def __str__(self):
         label = self.caption or self.alt or self.image.name.rpartition("/")[2]

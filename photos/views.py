@@ -6,6 +6,7 @@ from django.http import JsonResponse
 from django.views.decorators.http import require_POST
 
 from editorial.permissions import can
+from multisite.current import site_of
 from operations.storage import InsufficientStorage
 from operations.uploads import DISK_FULL_MESSAGE
 
@@ -26,15 +27,17 @@ def upload_error(message, status=200):
 @require_POST
 def editor_upload(request):
     """Answer CKEditor's fileTools (filebrowser XHR and pasted images) with JSON."""
-    user = request.user
-    if not can(user, "photo.add"):
+    user, site = request.user, site_of(request)
+    if not can(user, "photo.add", site=site):
         return upload_error("Bạn không có quyền tải ảnh lên.", status=403)
     form = EditorUploadForm(files=request.FILES)
     if not form.is_valid():
         return upload_error(" ".join(form.errors["upload"]))
     try:
         with transaction.atomic():  # a savepoint: the failed insert leaves the request usable
-            photo = Photo.objects.create(image=form.cleaned_data["upload"], uploaded_by=user)
+            photo = Photo.objects.create(
+                site=site, image=form.cleaned_data["upload"], uploaded_by=user
+            )
     except InsufficientStorage:  # the disk filled during the write; no file was kept
         return upload_error(DISK_FULL_MESSAGE)
     width = min(pipeline.LARGE, photo.width)

@@ -15,6 +15,7 @@ def _row(kind, obj):
     date = entry.date or timezone.now()  # a draft without a date: any date will do
     return (
         SearchEntry(
+            site_id=obj.site_id,
             kind=kind.slug,
             object_id=obj.pk,
             title=entry.title,

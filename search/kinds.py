@@ -51,5 +51,6 @@ def page_entry(page):
 
 def register_defaults():
     register(Article, slug="bai-viet", label="Bài viết", entry=article_entry)
-    register(Document, slug="van-ban", label="Văn bản", entry=document_entry)
+    # A province's documents are its communes' too (Document.objects.visible_on).
+    register(Document, slug="van-ban", label="Văn bản", entry=document_entry, shared=True)
     register(Page, slug="trang", label="Trang", entry=page_entry)

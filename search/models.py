@@ -2,6 +2,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from multisite.models import SiteContent
+
 
 class SearchEntryQuerySet(models.QuerySet):
     def visible(self):
@@ -17,8 +19,16 @@ class SearchEntryQuerySet(models.QuerySet):
             public=True,
         )
 
+    def on_site(self, site, shared_kinds):
+        """What `site` shows: its own entries, and those of `shared_kinds` (documents) of the
+        site that shares them with it, its parent (DESIGN.md "Sites")."""
+        parent_id = site.profile.parent_id
+        if parent_id is None or not shared_kinds:
+            return self.filter(site_id=site.pk)
+        return self.filter(Q(site_id=site.pk) | Q(site_id=parent_id, kind__in=shared_kinds))
 
-class SearchEntry(models.Model):
+
+class SearchEntry(SiteContent):
     """One searchable object (article, document, page), its text folded for matching.
 
     `words` and `title_words` hold the folded tokens (see search.text), space-separated and
@@ -51,6 +61,7 @@ class SearchEntry(models.Model):
             models.UniqueConstraint(fields=["kind", "object_id"], name="search_entry_object")
         ]
         indexes = [
+            models.Index(fields=["site", "-date"], name="search_entry_site_idx"),
             models.Index(fields=["year"], name="search_entry_year_idx"),
             # Results walk this index newest first and stop at the page (search.query.Results).
             models.Index(fields=["-date", "kind", "object_id"], name="search_entry_order_idx"),

@@ -8,6 +8,7 @@ from django.db import connections, transaction
 from django.db.models import BooleanField, F, FloatField, Func, IntegerField, Q, Value
 
 from .models import SearchEntry, SearchWord
+from .registry import KINDS
 from .text import MAX_TOKEN_LENGTH, tokens
 
 MAX_QUERY_LENGTH = 200
@@ -129,9 +130,13 @@ class Results:
         yield from self.elsewhere
 
 
-def search(words, kind=None, category_ids=None, year=None):
-    """Visible entries matching `words`, ranked (see Results)."""
-    found = matching(SearchEntry.objects.visible(), words)
+def shared_kinds():
+    return [kind.slug for kind in KINDS.values() if kind.shared]
+
+
+def search(words, site, kind=None, category_ids=None, year=None):
+    """Visible entries of `site` matching `words`, ranked (see Results)."""
+    found = matching(SearchEntry.objects.visible().on_site(site, shared_kinds()), words)
     if kind:
         found = found.filter(kind=kind)
     if category_ids is not None:
@@ -195,7 +200,7 @@ def nearest_word(word):
     return close[0] if close else None
 
 
-def suggest(words, **filters):
+def suggest(words, site, **filters):
     """ "Có phải bạn muốn tìm": a corrected query that finds something visible, or None.
 
     First every unknown word is replaced by its nearest known word ("nghi quyeet 35" ->
@@ -213,6 +218,6 @@ def suggest(words, **filters):
             if _correctable(word) and (fix := nearest_word(word)):
                 candidates.append([*words[:i], fix, *words[i + 1 :]])
     for candidate in candidates:
-        if candidate != words and search(candidate, **filters).exists():
+        if candidate != words and search(candidate, site, **filters).exists():
             return " ".join(candidate)
     return None

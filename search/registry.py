@@ -39,15 +39,16 @@ class Kind:
     label: str  # what readers see
     model: type
     entry: Callable[[Any], Entry]
+    shared: bool = False  # a parent site's are found on its children's sites too (documents)
 
 
 KINDS: dict[str, Kind] = {}
 
 
-def register(model, *, slug, label, entry):
+def register(model, *, slug, label, entry, shared=False):
     from . import index  # the index module imports the models, which need the app registry
 
-    KINDS[slug] = Kind(slug=slug, label=label, model=model, entry=entry)
+    KINDS[slug] = Kind(slug=slug, label=label, model=model, entry=entry, shared=shared)
     index.connect(model)
 
 

@@ -3,6 +3,7 @@ from django.db.models import Min
 from django.shortcuts import render
 from django.utils import timezone
 
+from multisite.current import site_of
 from news.models import Category
 
 from . import query as q
@@ -38,25 +39,27 @@ def present(entries, words):
         entry.kind_label = KINDS[entry.kind].label if entry.kind in KINDS else ""
 
 
-def year_choices():
+def year_choices(site):
     this_year = timezone.localdate().year
-    first = SearchEntry.objects.aggregate(first=Min("year"))["first"] or this_year
+    entries = SearchEntry.objects.on_site(site, q.shared_kinds())
+    first = entries.aggregate(first=Min("year"))["first"] or this_year
     return range(this_year, min(first, this_year) - 1, -1)
 
 
 def results(request):
+    site = site_of(request)
     query = q.parse(request.GET.get("q", ""))
-    categories = list(Category.objects.all())
+    categories = list(Category.objects.filter(site=site))
     filters, chosen_category = read_filters(request.GET, categories)
     page = suggestion = results = None
     if query.words:
-        results = q.search(query.words, **filters)
+        results = q.search(query.words, site, **filters)
         page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         present(page, query.words)
         if not page.paginator.count:
-            suggestion = q.suggest(query.words, **filters)
+            suggestion = q.suggest(query.words, site, **filters)
     return render(request, "search/results.html", {
         "query": query, "results": results, "page": page, "suggestion": suggestion,
         "filters": filters, "chosen_category": chosen_category, "categories": categories,
-        "kinds": KINDS.values(), "years": year_choices(),
+        "kinds": KINDS.values(), "years": year_choices(site),
     })  # fmt: skip

@@ -65,10 +65,14 @@ def make_image(article, **overrides):
 PASSWORD = "mat-khau-dai-123"
 
 
-def make_user(username, role=None):
-    """A staff user in a role: "Biên tập viên", "Duyệt bài" or "superuser"."""
+def make_user(username, role=None, site=None):
+    """A staff user in a role on a site (the default site unless told): "Biên tập viên",
+    "Duyệt bài", "Quản trị trang", or "superuser" (every site)."""
     from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
+
+    from editorial.roles import ROLE_CODES
+    from multisite import default_site
+    from multisite.models import Membership
 
     users = get_user_model().objects
     email = f"{username}@example.vn"
@@ -76,7 +80,8 @@ def make_user(username, role=None):
         return users.create_superuser(username, email, PASSWORD)
     user = users.create_user(username, email, PASSWORD, is_staff=True)
     if role:
-        user.groups.add(Group.objects.get(name=role))
+        site = site or default_site()
+        Membership.objects.create(user=user, site=site, role=ROLE_CODES[role])
     return user
 
 

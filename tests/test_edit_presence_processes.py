@@ -23,15 +23,17 @@ from .servers import (
 pytestmark = [pytest.mark.stack, pytest.mark.django_db]
 
 SETUP = f"""
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
+from multisite import default_site
+from multisite.models import Membership
 from news.models import Article, Category
 def person(username, group, last, first):
     user = User.objects.create_user(username, username + "@example.vn", "{PASSWORD}",
                                     is_staff=True, last_name=last, first_name=first)
-    user.groups.add(Group.objects.get(name=group))
+    Membership.objects.create(user=user, site=default_site(), role=group)
     return user
-lan = person("lan", "Biên tập viên", "Nguyễn Thị", "Lan")
-person("hung", "Duyệt bài", "Trần Văn", "Hùng")
+lan = person("lan", "bien-tap-vien", "Nguyễn Thị", "Lan")
+person("hung", "duyet-bai", "Trần Văn", "Hùng")
 category = Category.objects.create(name="Tin tức - Sự kiện")
 article = Article.objects.create(title="Bài nháp", category=category, created_by=lan)
 print(article.pk)

@@ -56,28 +56,32 @@ def test_the_user_form_asks_for_family_and_middle_names_then_the_given_name(admi
     first = html.index('<label for="id_first_name">Tên:</label>')
     assert last < first
     assert "Ví dụ: Nguyễn Thị" in html
-    # Roles, not raw permissions ("Can add log entry"), are chosen for a user.
-    assert 'name="user_permissions"' not in html
-    assert re.search(
-        r'<input type="checkbox" name="groups" value="\d+"[^>]*>\s*Biên tập viên', html
-    )
+    # Roles on sites, not raw permissions ("Can add log entry") nor groups, are chosen.
+    assert 'name="user_permissions"' not in html and 'name="groups"' not in html
+    assert re.search(r'<option value="bien-tap-vien" selected>Biên tập viên</option>', html)
     listing = admin_client.get("/admin/auth/user/").content.decode()
     assert "Nguyễn Thị Lan" in listing
 
 
 def test_a_superuser_creates_an_editor_with_name_and_role_in_one_step(admin_client):
-    from django.contrib.auth.models import Group, User
+    from django.contrib.auth.models import User
 
-    editor_group = Group.objects.get(name=EDITOR)
+    from multisite import default_site
+
+    site = default_site()
     response = admin_client.post("/admin/auth/user/add/", {
         "username": "thuy", "usable_password": "true", "password1": "mat-khau-dai-123",
         "password2": "mat-khau-dai-123", "last_name": "Nguyễn Minh", "first_name": "Thuy",
-        "email": "thuy@example.vn", "is_staff": "on", "groups": [editor_group.pk],
+        "email": "thuy@example.vn", "is_staff": "on",
+        "memberships-TOTAL_FORMS": "1", "memberships-INITIAL_FORMS": "0",
+        "memberships-MIN_NUM_FORMS": "0", "memberships-MAX_NUM_FORMS": "1000",
+        "memberships-0-site": site.pk, "memberships-0-role": "bien-tap-vien",
     })  # fmt: skip
     assert response.status_code == 302, response.context["adminform"].form.errors
     user = User.objects.get(username="thuy")
     assert (user.get_full_name(), user.is_staff) == ("Nguyễn Minh Thuy", True)
-    assert list(user.groups.values_list("name", flat=True)) == [EDITOR]
+    roles = list(user.memberships.values_list("site", "role"))
+    assert roles == [(site.pk, "bien-tap-vien")] and EDITOR == "Biên tập viên"
 
 
 def test_names_print_in_vietnamese_order_across_the_admin(client, lan, hung):

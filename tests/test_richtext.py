@@ -65,6 +65,7 @@ def test_body_loaded_from_a_fixture_is_sanitised(tmp_path):
     assert_clean(article.body)
 
 
+@pytest.mark.django_db  # a new article belongs to a site: the default one, asked of the database
 def test_unsaved_body_is_escaped_when_rendered():
     """Only what went through the database (and so the sanitiser) is trusted by templates."""
     article = Article(body='<img src="x" onerror="alert(1)">')

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from documents.models import Document
+from multisite import default_site
 from news.models import Article
 from search import query as q
 from search.kinds import article_entry, document_entry
@@ -32,7 +33,8 @@ URL = "/tim-kiem/"
 
 
 def found(text, **filters):
-    return [(e.kind, e.object_id) for e in q.search(q.parse(text).words, **filters)]
+    site = default_site()  # the test client's host lands there
+    return [(e.kind, e.object_id) for e in q.search(q.parse(text).words, site, **filters)]
 
 
 def nfd(text):
@@ -252,7 +254,7 @@ def test_rebuild_command_recreates_a_lost_index():
 @pytest.mark.parametrize("typo", ["nghi quyeet 35", "nghi quet 35", "ngi quyet 35"])
 def test_a_typo_gets_a_suggestion_that_finds_something(corpus, typo):
     assert found(typo) == []
-    suggestion = q.suggest(q.parse(typo).words)
+    suggestion = q.suggest(q.parse(typo).words, default_site())
     assert suggestion == "nghi quyet 35"
 
 
@@ -260,7 +262,7 @@ def test_a_typo_gets_a_suggestion_that_finds_something(corpus, typo):
 def test_no_suggestion_leads_to_a_draft():
     make_article(title="Kế hoạch tuyệt mật", status=Article.Status.DRAFT)
     make_article(title="Kế hoạch công khai")
-    assert q.suggest(q.parse("ke hoach tuyet matt").words) is None
+    assert q.suggest(q.parse("ke hoach tuyet matt").words, default_site()) is None
 
 
 # --- PostgreSQL: the index is what answers --------------------------------------------------
@@ -296,7 +298,7 @@ def test_pages_cut_across_title_and_body_matches_keep_the_ranked_order():
     for n in range(3):
         make_article(title=f"Kênh Trà Cú {n}", published_at=now - timedelta(days=n))
         make_article(title=f"Tin {n}", lead="Kênh Trà Cú", published_at=now - timedelta(hours=n))
-    results = q.search(["kenh", "tra", "cu"])
+    results = q.search(["kenh", "tra", "cu"], default_site())
     ranked = list(results)
     assert [e.title for e in ranked[:3]] == ["Kênh Trà Cú 0", "Kênh Trà Cú 1", "Kênh Trà Cú 2"]
     assert [e.title for e in ranked[3:]] == ["Tin 0", "Tin 1", "Tin 2"]
@@ -310,7 +312,7 @@ def test_counting_stops_past_the_limit_and_says_more_than(client, monkeypatch):
     monkeypatch.setattr(q, "RESULT_LIMIT", 4)
     for n in range(6):
         make_article(title=f"Sông Cổ Chiên {n}")
-    results = q.search(["song", "co", "chien"])
+    results = q.search(["song", "co", "chien"], default_site())
     assert results.capped and results.count() == 4
     html = client.get("/tim-kiem/", {"q": "song co chien"}).content.decode()
     assert "Tìm thấy hơn 4 kết quả" in html

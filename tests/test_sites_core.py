@@ -172,11 +172,16 @@ def test_there_is_always_exactly_one_default_site():
         SiteProfile.objects.filter(code="main").update(is_default=True)
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_flushed_database_gets_its_default_site_back():
-    SiteProfile.objects.all().delete()
-    Site.objects.all().delete()
-    ensure_default_site()
+    from django.core.management import call_command
+
+    make_site("hoaloi.vinhlong.gov.vn", "hoa-loi")
+    call_command("flush", interactive=False)  # emits post_migrate, as after each such test
     profile = SiteProfile.objects.get(is_default=True)
+    assert Site.objects.get() == profile.site  # no "example.com" of Django's beside it
+    ensure_default_site()  # again: changes nothing
+    assert SiteProfile.objects.get() == profile
     assert profile.code == "main"
     assert multisite.default_site() == profile.site
 

@@ -12,14 +12,6 @@ from .servers import database_beside_the_tests, manage, production_env, start_gu
 
 pytestmark = [pytest.mark.stack, pytest.mark.django_db]
 
-CREATE = """
-from django.contrib.sites.models import Site
-from multisite.models import SiteProfile
-site = Site.objects.create(domain="hoaloi.vinhlong.gov.vn", name="Hòa Lợi")
-SiteProfile.objects.create(
-    site=site, code="hoa-loi", site_name="Trang thông tin điện tử xã Hòa Lợi"
-)
-"""
 RENAME = """
 from multisite.models import SiteProfile
 profile = SiteProfile.objects.select_related("site").get(code="hoa-loi")
@@ -59,7 +51,10 @@ def test_a_site_created_in_one_process_answers_at_once_in_the_others(shared_data
         for server in servers:
             for host in ("hoaloi.vinhlong.gov.vn", "hoa-loi.localhost:8000"):
                 assert "xã Hòa Lợi" not in page(server, host)
-        manage("shell", "-c", CREATE, env=env)  # a third process
+        manage(  # a third process
+            "create_site", "hoaloi.vinhlong.gov.vn", "Trang thông tin điện tử xã Hòa Lợi",
+            "--code", "hoa-loi", env=env,
+        )  # fmt: skip
         for server in servers:
             for host in ("hoaloi.vinhlong.gov.vn", "hoa-loi.localhost:8000"):
                 assert "Trang thông tin điện tử xã Hòa Lợi" in page(server, host)

@@ -1,6 +1,7 @@
 from django import template
 from django.db.models import Count
 
+from multisite.current import site_of
 from news.models import Article
 
 from ..permissions import can
@@ -11,13 +12,15 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def editorial_summary(context):
     """The admin index's to-do box: pending articles for approvers, one's own for writers."""
-    user = context["request"].user
-    approver = can(user, "article.publish")
-    summary = {"pending": Article.objects.pending().count() if approver else None}
-    summary["can_write"] = can(user, "article.add")
+    request = context["request"]
+    user, site = request.user, site_of(request)
+    articles = Article.objects.filter(site=site)
+    approver = can(user, "article.publish", site=site)
+    summary = {"pending": articles.pending().count() if approver else None}
+    summary["can_write"] = can(user, "article.add", site=site)
     if summary["can_write"]:
         counts = dict(
-            Article.objects.filter(created_by=user)
+            articles.filter(created_by=user)
             .values_list("status")
             .annotate(n=Count("id"))
             .values_list("status", "n")

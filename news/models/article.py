@@ -9,6 +9,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from documents.citations import sync_article as link_cited_documents
 from documents.fields import CitedDocumentsField
+from multisite.current import site_for_code
+from multisite.models import SiteContent
 from photos import library
 from photos.fields import PhotoField
 from photos.validators import images_have_alt
@@ -37,17 +39,18 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("category").defer("body")
 
     def for_detail(self):
-        return self.select_related("category", "category__parent").prefetch_related(
-            "images", "documents"
-        )
+        # The site with its profile: the reference links ask whose documents it shares.
+        return self.select_related(
+            "category", "category__parent", "site__profile"
+        ).prefetch_related("images", "documents")
 
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
+    def get_by_natural_key(self, slug, site_code=None):
+        return self.get(slug=slug, site=site_for_code(site_code))
 
 
-class Article(models.Model):
+class Article(SiteContent):
     class Status(models.TextChoices):
         DRAFT = "draft", "Bản nháp"
         PENDING = "pending", "Chờ duyệt"
@@ -55,7 +58,7 @@ class Article(models.Model):
 
     title = models.CharField("tiêu đề", max_length=300)
     slug = models.SlugField(
-        "đường dẫn", max_length=SLUG_MAX_LENGTH, unique=True, blank=True,
+        "đường dẫn", max_length=SLUG_MAX_LENGTH, blank=True,
         help_text="Để trống để tạo tự động từ tiêu đề. Không đổi được sau khi bài đã xuất bản.",
     )  # fmt: skip
     lead = models.TextField("sapo (tóm tắt)", blank=True)
@@ -125,12 +128,16 @@ class Article(models.Model):
         verbose_name = "bài viết"
         verbose_name_plural = "bài viết"
         ordering = ["-published_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["site", "slug"], name="article_slug_per_site"),
+        ]
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="article_public_idx"),
+            # Every public list is one site's: the site leads (100 sites share the table).
+            models.Index(fields=["site", "status", "-published_at"], name="article_public_idx"),
             models.Index(fields=["category", "status", "-published_at"], name="article_cat_idx"),
             # The home page's featured article: a handful of rows among 100,000.
             models.Index(
-                fields=["-published_at"],
+                fields=["site", "-published_at"],
                 condition=Q(is_featured=True),
                 name="article_featured_idx",
             ),
@@ -146,7 +153,7 @@ class Article(models.Model):
         return self.title
 
     def natural_key(self):
-        return (self.slug,)
+        return (self.slug, self.site_code)
 
     def get_absolute_url(self):
         return reverse("news:article", args=[self.slug])
@@ -169,6 +176,10 @@ class Article(models.Model):
         )
 
     def clean(self):
+        if self.category_id and self.category.site_id != self.site_id:
+            raise ValidationError({"category": "Chuyên mục phải thuộc cùng trang với bài viết."})
+        if self.cover_photo_id and self.cover_photo.site_id != self.site_id:
+            raise ValidationError({"cover_photo": "Ảnh phải thuộc thư viện ảnh của trang này."})
         library.clean_linked(self, "cover", "cover_photo", "cover_alt", "cover_caption", False)
         stored = getattr(self, "_stored_slug", None)
         if self.slug_frozen and stored and self.slug != stored:
@@ -183,9 +194,8 @@ class Article(models.Model):
         if self.slug_frozen and stored:
             self.slug = stored  # an old URL never breaks
         if not self.slug:
-            self.slug = unique_slug(
-                self.title, lambda s: Article.objects.filter(slug=s).exclude(pk=self.pk).exists()
-            )
+            taken = Article.objects.filter(site_id=self.site_id).exclude(pk=self.pk)
+            self.slug = unique_slug(self.title, lambda s: taken.filter(slug=s).exists())
         if self.status == self.Status.PUBLISHED:
             if not self.published_at:
                 self.published_at = timezone.now()
@@ -208,11 +218,12 @@ class Article(models.Model):
 
 
 class ArticleImageManager(models.Manager):
-    def get_by_natural_key(self, article_slug, photo):
-        return self.get(article__slug=article_slug, photo=photo)
+    def get_by_natural_key(self, article_slug, photo, site_code=None):
+        site = site_for_code(site_code)
+        return self.get(article__slug=article_slug, article__site=site, photo=photo)
 
 
-class ArticleImage(models.Model):
+class ArticleImage(SiteContent):
     """A photo of an article's gallery, with its caption."""
 
     article = models.ForeignKey(
@@ -244,12 +255,17 @@ class ArticleImage(models.Model):
         return self.caption or self.alt
 
     def natural_key(self):
-        return (self.article.slug, self.photo.name)
+        return (self.article.slug, self.photo.name, self.article.site_code)
 
     def clean(self):
+        article = getattr(self, "article", None)
+        site_id = article.site_id if article is not None else self.site_id
+        if self.library_photo_id and self.library_photo.site_id != site_id:
+            raise ValidationError({"library_photo": "Ảnh phải thuộc thư viện ảnh của trang này."})
         library.clean_linked(self, "photo", "library_photo", "alt", "caption")
 
     def save(self, *args, **kwargs):
+        self.site_id = self.article.site_id  # a gallery is its article's
         with library.linked(self, "photo", "library_photo", "alt", "caption"):
             super().save(*args, **kwargs)
 

@@ -1,18 +1,22 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+
+from multisite.current import site_for_code
+from multisite.models import SiteContent
 
 from ..text import unique_slug
 
 
 class CategoryManager(models.Manager):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
+    def get_by_natural_key(self, slug, site_code=None):
+        return self.get(slug=slug, site=site_for_code(site_code))
 
 
-class Category(models.Model):
+class Category(SiteContent):
     name = models.CharField("tên chuyên mục", max_length=200)
     slug = models.SlugField(
-        "đường dẫn", max_length=120, unique=True, blank=True,
+        "đường dẫn", max_length=120, blank=True,
         help_text="Để trống để tạo tự động từ tên, không dấu.",
     )  # fmt: skip
     parent = models.ForeignKey(
@@ -28,19 +32,32 @@ class Category(models.Model):
         verbose_name = "chuyên mục"
         verbose_name_plural = "chuyên mục"
         ordering = ["order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["site", "slug"], name="category_slug_per_site"),
+        ]
 
     def __str__(self):
         return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
 
     def natural_key(self):
-        return (self.slug,)
+        return (self.slug, self.site_code)
+
+    def loaddata_merge(self, existing):
+        """A fixture never renames or moves a category the site already has (a new site's
+        starter "Tin tức - Sự kiện", say): its articles are filed under it as it is."""
+        return False
 
     def get_absolute_url(self):
         return reverse("news:category", args=[self.slug])
 
+    def clean(self):
+        if self.parent_id and self.parent.site_id != self.site_id:
+            raise ValidationError({"parent": "Chuyên mục cha phải thuộc cùng trang."})
+
     def save(self, *args, **kwargs):
         if not self.slug:
+            taken = Category.objects.filter(site_id=self.site_id).exclude(pk=self.pk)
             self.slug = unique_slug(
-                self.name, lambda s: Category.objects.filter(slug=s).exists(), fallback="chuyen-muc"
+                self.name, lambda s: taken.filter(slug=s).exists(), fallback="chuyen-muc"
             )
         super().save(*args, **kwargs)

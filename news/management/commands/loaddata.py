@@ -15,19 +15,36 @@ it so that loading the report into a live site never overwrites what its adminis
 """
 
 from django.conf import settings
+from django.contrib.sites.models import Site
 from django.core.files import File
 from django.core.files.base import ContentFile
+from django.core.management import CommandError
 from django.core.management.commands import loaddata
 from django.db import models
 
+from multisite import context
+from multisite.current import site_for_code
 from photos import pipeline
 from photos.fields import PhotoField
 
 
 class Command(loaddata.Command):
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.add_argument(
+            "--site", metavar="CODE",
+            help="The site (its code) that the fixture's rows without a site belong to; "
+            "default: the default site.",
+        )  # fmt: skip
+
     def handle(self, *fixture_labels, **options):
         self.fixture_files_copied = 0
-        super().handle(*fixture_labels, **options)
+        try:
+            site = site_for_code(options.pop("site", None))
+        except Site.DoesNotExist as error:
+            raise CommandError("Không có trang nào có mã này.") from error
+        with context.using(site):  # rows and natural keys without a site: this one's
+            super().handle(*fixture_labels, **options)
         if self.fixture_files_copied and self.verbosity >= 1:
             self.stdout.write(f"Copied {self.fixture_files_copied} file(s) into MEDIA_ROOT.")
 

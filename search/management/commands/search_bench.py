@@ -22,6 +22,7 @@ from django.db import connection, transaction
 from django.test import RequestFactory
 from django.utils import timezone
 
+from multisite.current import site_of
 from news.models import Article, Category
 from search import views
 from search.index import reindex
@@ -160,7 +161,7 @@ class Command(BaseCommand):
                 times.append((time.perf_counter() - began) * 1000)
             all_times.extend(times)
             assert response.status_code == 200
-            results = search(parse(text).words)
+            results = search(parse(text).words, site_of(request))
             count = f"{'>' if results.capped else ''}{results.count()}"
             label = text if page == 1 else f"{text} (page {page})"
             p95 = statistics.quantiles(times, n=20)[-1] if len(times) > 1 else times[0]

@@ -5,10 +5,10 @@ Communes answer at `<code>.localhost` (the development rule of multisite.resolve
 needed: `http://xa-01.localhost:8000/`) and are made once: a second run finds them by code.
 """
 
-from django.contrib.sites.models import Site
 from django.db import transaction
 
 from multisite.models import SiteProfile
+from multisite.services import create_site
 
 from .text import COMMUNES
 
@@ -50,11 +50,11 @@ def demo_sites(count):
         code = f"xa-{index:02d}"
         profile = SiteProfile.objects.select_related("site").filter(code=code).first()
         if profile is None:
+            unit = commune_name(index)
             with transaction.atomic():
-                site = Site.objects.create(domain=f"{code}.localhost", name=code)
-                unit = commune_name(index)
-                profile = SiteProfile.objects.create(
-                    site=site, code=code, parent=province.site, **identity(unit, "xa")
-                )
+                # As an administrator makes one: the required pages, starter categories.
+                site = create_site(f"{code}.localhost", unit, parent=province.site, code=code)
+                SiteProfile.objects.filter(pk=site.pk).update(**identity(unit, "xa"))
+            profile = SiteProfile.objects.select_related("site").get(pk=site.pk)
         sites.append(profile.site)
     return sites

@@ -95,6 +95,8 @@ def test_sites_makes_a_province_and_its_communes_each_with_its_own_content(clien
     assert [c.code for c in communes] == ["xa-01", "xa-02"]
     assert province.site_name == "Trang thông tin điện tử tỉnh Vĩnh Long (dữ liệu mẫu)"
     assert [c.name_line_2 for c in communes] == ["XÃ AN HIỆP", "XÃ AN KHÁNH"]
+    for profile in [province, *communes]:  # each site's articles are its own
+        assert Article.objects.filter(site=profile.site).count() == 12
     for code in ("xa-01", "xa-02"):
         assert Article.objects.filter(slug__startswith=f"demo-2-{code}-").count() == 12
     assert Article.objects.count() == 36

@@ -9,11 +9,13 @@ from django.db.models import F
 from django.utils.http import parse_http_date
 
 import multisite
+from multisite.services import create_site
+from news.models import Category
 from pagecache import sites, version
 from pagecache.models import ContentVersion
 from visitors.models import DailyStats
 
-from .factories import make_site
+from .factories import make_article, make_category, make_document, make_site
 
 pytestmark = pytest.mark.django_db
 
@@ -30,8 +32,9 @@ def province(settings):
     settings.PAGE_CACHE_SECONDS = settings.FRAGMENT_CACHE_SECONDS = 60
     settings.PAGE_CACHE_VERSION_SECONDS = 3600
     main = multisite.default_site()
-    commune = make_site("hoaloi.vinhlong.gov.vn", "hoa-loi", parent=main, site_name="Xã Hòa Lợi")
-    other = make_site("anhiep.vinhlong.gov.vn", "an-hiep", parent=main, site_name="Xã An Hiệp")
+    # As an administrator makes them: with the required pages and starter categories.
+    commune = create_site("hoaloi.vinhlong.gov.vn", "Xã Hòa Lợi", parent=main, code="hoa-loi")
+    other = create_site("anhiep.vinhlong.gov.vn", "Xã An Hiệp", parent=main, code="an-hiep")
     version.forget()
     yield main, commune, other
     version.forget()
@@ -146,6 +149,95 @@ def test_a_sites_feed_dates_from_its_own_version(client, province):
     later = {host: client.get("/rss/", HTTP_HOST=host)["Last-Modified"] for host in dates}
     assert parse_http_date(later[COMMUNE]) > parse_http_date(dates[COMMUNE])
     assert later[OTHER] == dates[OTHER] and later["testserver"] == dates["testserver"]
+
+
+# --- Real content: what each change reaches ---------------------------------------------------
+
+
+def warm(client, *hosts, url="/"):
+    for host in hosts:
+        cached(client, host, url)
+        assert cached(client, host, url) == "hit", host
+
+
+def test_a_provinces_document_reaches_its_communes_and_no_other_site(client, province):
+    main, commune, other = province
+    create_site("khac.tinh.gov.vn", "Tỉnh khác", code="khac")  # no parent
+    hosts = ("testserver", COMMUNE, OTHER, "khac.localhost")
+    warm(client, *hosts, url="/van-ban/")
+    make_document(site=main, symbol="12-NQ/TU", title="Về chuyển đổi số")
+    for host in ("testserver", COMMUNE, OTHER):  # shared: the communes' libraries show it
+        response = client.get("/van-ban/", HTTP_HOST=host, **UA)
+        assert response["X-Page-Cache"] == "miss" and "12-NQ/TU" in response.content.decode()
+    assert cached(client, "khac.localhost", "/van-ban/") == "hit"
+
+
+def test_a_communes_document_stays_on_the_commune(client, province):
+    main, commune, other = province
+    warm(client, "testserver", COMMUNE, OTHER, url="/van-ban/")
+    make_document(site=commune, symbol="3-NQ/ĐU", title="Về nông thôn mới")
+    assert cached(client, COMMUNE, "/van-ban/") == "miss"
+    assert cached(client, OTHER, "/van-ban/") == "hit"
+    assert cached(client, "testserver", "/van-ban/") == "hit"
+
+
+def test_a_communes_article_reaches_its_provinces_home_and_no_other_commune(client, province):
+    main, commune, other = province
+    warm(client, "testserver", COMMUNE, OTHER)
+    category = Category.objects.filter(site=commune).first()
+    make_article(site=commune, category=category, title="Xã Hòa Lợi ra quân làm đường")
+    for host in ("testserver", COMMUNE):
+        response = client.get("/", HTTP_HOST=host, **UA)
+        assert response["X-Page-Cache"] == "miss", host
+        assert "Xã Hòa Lợi ra quân làm đường" in response.content.decode(), host
+    assert "Tin từ các đơn vị" in client.get("/", **UA).content.decode()
+    assert cached(client, OTHER, "/") == "hit"
+
+
+def test_a_provinces_article_stays_on_the_province(client, province):
+    main, commune, other = province
+    warm(client, "testserver", COMMUNE, OTHER)
+    make_article(site=main, category=make_category(site=main))
+    assert cached(client, "testserver", "/") == "miss"
+    assert cached(client, COMMUNE, "/") == cached(client, OTHER, "/") == "hit"
+
+
+def test_each_sites_cache_lives_until_its_own_next_scheduled_change(province):
+    """A commune's scheduled article bounds its own pages and its province's home (which
+    gathers it), not another commune's."""
+    from django.utils import timezone
+
+    from pagecache.schedule import schedule
+
+    main, commune, other = province
+    category = Category.objects.filter(site=commune).first()
+    make_article(
+        site=commune, category=category, published_at=timezone.now() + timedelta(seconds=30)
+    )
+    version.forget()
+    for site in (commune, main):
+        assert schedule.seconds_left(site.pk, number(site), 60) <= 30
+    assert schedule.seconds_left(other.pk, number(other), 60) == 60
+
+
+def test_an_articles_views_are_counted_on_its_own_site(client, province, settings):
+    """ "Lượt xem": two sites may have an article with the same slug; a view counts on the
+    article of the site it was read on."""
+    from visitors.counter import current
+
+    main, commune, other = province
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.VISITORS_FLUSH_SECONDS = 0
+    here = make_article(site=commune, slug="cung-ten", category=Category.objects.filter(
+        site=commune).first())  # fmt: skip
+    there = make_article(site=other, slug="cung-ten", category=Category.objects.filter(
+        site=other).first())  # fmt: skip
+    for _ in range(3):
+        assert client.get("/tin-tuc/cung-ten/", HTTP_HOST=COMMUNE, **UA).status_code == 200
+    current().flush()
+    here.refresh_from_db()
+    there.refresh_from_db()
+    assert (here.view_count, there.view_count) == (3, 0)
 
 
 @pytest.mark.django_db(transaction=True)

@@ -33,7 +33,8 @@ def make_article(**overrides):
     }
     fields.update(overrides)
     if "category" not in fields:
-        fields["category"] = make_category()
+        site = {"site": fields["site"]} if "site" in fields else {}
+        fields["category"] = make_category(**site)
     return Article.objects.create(**fields)
 
 
@@ -112,3 +113,14 @@ def default_identity():
     from multisite.models import SiteProfile
 
     return SiteProfile.objects.get(is_default=True)
+
+
+def make_site(domain, code, parent=None, **identity):
+    """A site with its profile (a commune when `parent` names a province's site)."""
+    from django.contrib.sites.models import Site
+
+    from multisite.models import SiteProfile
+
+    site = Site.objects.create(domain=domain, name=code)
+    SiteProfile.objects.create(site=site, code=code, parent=parent, **identity)
+    return site

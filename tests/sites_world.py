@@ -57,15 +57,15 @@ def build_world(settings):
     ):
         name = f"Trang thông tin điện tử xã {WORDS[code]}"
         world.sites[code] = services.create_site(domain, name, parent=tinh, code=code)
-    shared = Document.objects.create(
-        site=tinh, symbol="35-NQ/TW", issued_on=date(2018, 10, 22), doc_type="nghi-quyet",
-        issuing_body="Bộ Chính trị", title="Bản tỉnh Vĩnh Long lưu",
-    )  # fmt: skip
-    world.documents["shared"] = shared
-    # Song Lộc files its own copy: its articles cite it, not the province's.
+    # Song Lộc files its own copy: its articles cite it, not the province's (made after it,
+    # so that the province's is the newer row: only the rule, not the order, can pick).
     world.documents["own-35"] = Document.objects.create(
         site=world.sites["song-loc"], symbol="35-NQ/TW", issued_on=date(2018, 10, 22),
         doc_type="nghi-quyet", issuing_body="Bộ Chính trị", title="Bản xã Song Lộc lưu",
+    )  # fmt: skip
+    world.documents["shared"] = Document.objects.create(
+        site=tinh, symbol="35-NQ/TW", issued_on=date(2018, 10, 22), doc_type="nghi-quyet",
+        issuing_body="Bộ Chính trị", title="Bản tỉnh Vĩnh Long lưu",
     )  # fmt: skip
     for code, site in world.sites.items():
         fill_site(world, code, site)

@@ -167,6 +167,14 @@ def test_list_filters_name_this_sites_rows_only(client, world):
     assert "Song Lộc" not in html and "editor-song-loc" not in html
 
 
+def test_each_site_picks_from_its_own_photo_library(world):
+    from photos.library import pickable_photos
+
+    editor, site = world.people["editor-hoa-loi"], world.sites["hoa-loi"]
+    assert set(pickable_photos(editor, site)) == {world.photos["hoa-loi"]}
+    assert not pickable_photos(editor, world.sites["song-loc"]).exists()  # no role there
+
+
 def test_uploads_go_to_this_sites_library_and_only_its_board_uploads(client, world):
     on = On(client, world, "editor", "hoa-loi")
     answer = on.post("/admin/anh/tai-anh-len/", {"upload": image_file()}).json()

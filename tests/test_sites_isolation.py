@@ -125,6 +125,8 @@ def test_search_finds_the_sites_own_content_and_its_parents_documents(client, wo
     assert f'href="/tin-tuc/{SHARED_SLUG}/">Hội <mark>nghị</mark> sơ kết tại Hòa Lợi' in page
     assert f'href="{world.documents["shared"].get_absolute_url()}"' in page
     assert "Không tìm thấy kết quả" in get(client, "hoa-loi", "/tim-kiem/?q=song+loc").text
+    assert "Không tìm thấy kết quả" in get(client, "tinh", "/tim-kiem/?q=song+loc").text
+    assert "Không tìm thấy kết quả" in client.get("/tim-kiem/?q=song+loc").text  # the default
     # Song Lộc's own copy is found there, and the province's is not found twice.
     assert "Tìm thấy 2 kết quả" in get(client, "song-loc", "/tim-kiem/?q=nghi+quyet+35").text
     # Suggestions never lead to another site's words.

@@ -321,3 +321,21 @@ def test_the_platform_pages_are_the_superusers_alone(client, world):
     everyone = on.get("/admin/auth/user/").content.decode()  # every site's people
     assert "editor-song-loc" in everyone and "editor-hoa-loi" in everyone
     assert Document.objects.filter(site=world.sites["song-loc"]).count() == 2
+
+
+def test_each_sites_audit_log_lists_the_changes_made_on_it(client, world):
+    on = On(client, world, "superuser", "hoa-loi")
+    on.post(f"/admin/pages/link/{Link.objects.get(site=world.sites['hoa-loi']).pk}/change/", {
+        "name": "Cổng Hòa Lợi mới", "url": "https://hoaloi.vinhlong.gov.vn/", "order": 1,
+        "is_active": "on",
+    })  # fmt: skip
+    theirs = On(client, world, "superuser", "song-loc")
+    link = Link.objects.get(site=world.sites["song-loc"])
+    theirs.post(f"/admin/pages/link/{link.pk}/change/", {
+        "name": "Cổng Song Lộc mới", "url": "https://songloc.vinhlong.gov.vn/", "order": 1,
+        "is_active": "on",
+    })  # fmt: skip
+    theirs.get("/admin/")  # shows (and so clears) the "changed" message, which names the link
+    log = on.get("/admin/operations/auditentry/").content.decode()
+    assert "Cổng Hòa Lợi mới" in log and "Song Lộc" not in log
+    assert "Cổng Song Lộc mới" in theirs.get("/admin/operations/auditentry/").content.decode()

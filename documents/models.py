@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models, transaction
-from django.db.models import Case, Q, Value, When
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from multisite.current import site_for_code
@@ -50,14 +50,15 @@ class DocumentQuerySet(models.QuerySet):
 
     def visible_on(self, site):
         """The documents `site` shows and its articles may cite: its own and its parent's (a
-        province shares its documents with its communes, DESIGN.md "Sites"). The one rule for
-        the library, its document pages, the reference resolver, search and the admin's
-        choices."""
-        return self.filter(site_id__in=sharing_sites(site))
-
-    def own_first(self, site):
-        """Where a site and its parent have a document of the same slug, the site's own wins."""
-        return self.order_by(Case(When(site_id=site.pk, then=Value(0)), default=Value(1)))
+        province shares its documents with its communes, DESIGN.md "Sites"), except a parent's
+        whose address (slug) the site's own copy takes. The one rule for the library, its
+        document pages, the reference resolver, search and the admin's choices."""
+        own = Q(site_id=site.pk)
+        parent_id = site.profile.parent_id
+        if parent_id is None:
+            return self.filter(own)
+        shadowed = Document.objects.filter(site_id=site.pk, slug=OuterRef("slug"))
+        return self.filter(own | (Q(site_id=parent_id) & ~Exists(shadowed)))
 
     def with_symbol(self, text):
         """Documents whose symbol is `text` however it was typed, or begins with it.

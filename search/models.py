@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from multisite.models import SiteContent
@@ -21,11 +21,14 @@ class SearchEntryQuerySet(models.QuerySet):
 
     def on_site(self, site, shared_kinds):
         """What `site` shows: its own entries, and those of `shared_kinds` (documents) of the
-        site that shares them with it, its parent (DESIGN.md "Sites")."""
+        site that shares them with it, its parent (DESIGN.md "Sites"), but for those whose
+        address the site's own copy takes (as Document.objects.visible_on)."""
         parent_id = site.profile.parent_id
         if parent_id is None or not shared_kinds:
             return self.filter(site_id=site.pk)
-        return self.filter(Q(site_id=site.pk) | Q(site_id=parent_id, kind__in=shared_kinds))
+        own_copy = SearchEntry.objects.filter(site_id=site.pk, url=OuterRef("url"))
+        shared = Q(site_id=parent_id, kind__in=shared_kinds) & ~Exists(own_copy)
+        return self.filter(Q(site_id=site.pk) | shared)
 
 
 class SearchEntry(SiteContent):

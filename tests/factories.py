@@ -33,7 +33,8 @@ def make_article(**overrides):
     }
     fields.update(overrides)
     if "category" not in fields:
-        fields["category"] = make_category()
+        site = {"site": fields["site"]} if "site" in fields else {}
+        fields["category"] = make_category(**site)
     return Article.objects.create(**fields)
 
 

@@ -2,12 +2,14 @@ from datetime import date
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count
 from django.http import QueryDict
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
+from . import services
+from .citations import missing_mentions
 from .models import Document, DocumentRelation, Mention, Sector
 from .references import describe_symbol
 
@@ -25,27 +27,6 @@ class DocumentRelationInline(admin.TabularInline):
     autocomplete_fields = ["target"]
     verbose_name = "văn bản mà văn bản này thay thế hoặc sửa đổi"
     verbose_name_plural = "văn bản mà văn bản này thay thế hoặc sửa đổi"
-
-
-def missing_symbols():
-    """Symbols (with their date, if cited with one) that articles cite and the library lacks.
-
-    A mention is missing when no document has its symbol, or, when it gives a date, no
-    document has that symbol with that date or with no date at all (documents.citations.resolve).
-    """
-    same_symbol = Document.objects.filter(symbol_key=OuterRef("symbol_key"))
-    return (
-        Mention.objects.annotate(
-            any_document=Exists(same_symbol),
-            dated_match=Exists(
-                same_symbol.filter(Q(issued_on=OuterRef("issued_on")) | Q(issued_on__isnull=True))
-            ),
-        )
-        .filter(Q(any_document=False) | Q(issued_on__isnull=False, dated_match=False))
-        .values("symbol_key", "issued_on")
-        .annotate(articles=Count("article", distinct=True))
-        .order_by("-articles", "symbol_key", "issued_on")
-    )
 
 
 @admin.register(Document)
@@ -108,10 +89,15 @@ class DocumentAdmin(admin.ModelAdmin):
             ),
         )
 
+    # Through the library's write path: the articles citing a document follow it.
+    def save_model(self, request, obj, form, change):
+        services.save_document(obj)
+
+    def delete_model(self, request, obj):
+        services.delete_document(obj)
+
     def delete_queryset(self, request, queryset):
-        # One by one, so that Document.delete() relinks the articles citing each symbol.
-        for document in queryset:
-            document.delete()
+        services.delete_documents(queryset)
 
     def get_changeform_initial_data(self, request):
         """The "start" link of a missing symbol prefills what its symbol says for certain."""
@@ -133,7 +119,7 @@ class DocumentAdmin(admin.ModelAdmin):
         """Symbols cited in articles with no document yet, each with a one-click start."""
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
-        rows = list(missing_symbols()[:500])
+        rows = missing_mentions()[:500]
         mentions = Mention.objects.filter(symbol_key__in={r["symbol_key"] for r in rows})
         examples, titles = {}, {}
         for mention in mentions.select_related("article").only(

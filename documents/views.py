@@ -1,7 +1,7 @@
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 
-from news.views import paginate
+from core.paging import paginate
 
 from .forms import DocumentFilterForm, filter_options
 from .models import Document

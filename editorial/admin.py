@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from reversion.models import Version
 
 from news.models import Article
+from news.services import delete_article, save_article
 
 from . import permissions, services
 from .diff import compare_versions
@@ -166,17 +167,33 @@ class ArticleWorkflowAdmin(admin.ModelAdmin):
             return super().changeform_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
-        adding = obj.pk is None
-        if adding:
-            obj.created_by = request.user
-        reversion.set_comment("Sửa nội dung" if change else "Tạo bài")
-        super().save_model(request, obj, form, change)
-        if adding:
-            services.record(obj, request.user, ArticleEvent.Action.CREATED)
+        """Nothing yet: the admin calls save_related next, which saves the article with its
+        gallery and its cited documents in one call of the write path."""
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        reversion.add_to_revision(form.instance)  # the version holds the final gallery too
+        article = form.instance
+        if not change:
+            article.created_by = request.user
+        # The documents field is absent when read-only: then the form chose nothing.
+        documents = form.cleaned_data.get("documents") if "documents" in form.fields else None
+        save_article(
+            article,
+            user=request.user,
+            comment="Sửa nội dung" if change else "Tạo bài",
+            documents=documents,
+            related=lambda: [
+                self.save_formset(request, form, formset, change) for formset in formsets
+            ],
+        )
+        if not change:
+            services.record(article, request.user, ArticleEvent.Action.CREATED)
+
+    def delete_model(self, request, obj):
+        delete_article(obj)
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            delete_article(article)
 
     def response_add(self, request, obj, post_url_continue=None):
         if request.POST.get("_workflow"):

@@ -7,17 +7,8 @@ class EditorialConfig(AppConfig):
     verbose_name = "Quy trình biên tập"
 
     def ready(self):
-        import reversion
-
-        from news.models import Article, ArticleImage
-
         from .roles import ensure_roles
 
-        # Every save through the admin or a workflow action keeps a version of the article
-        # together with its gallery, so that an approver can compare and restore it.
-        if not reversion.is_registered(Article):
-            reversion.register(Article, follow=["images"])
-            reversion.register(ArticleImage)
         # Groups get their permissions on a new database too: after every migrate, once the
         # permissions themselves exist (a data migration would run before they do).
         post_migrate.connect(ensure_roles, sender=self, dispatch_uid="editorial.ensure_roles")

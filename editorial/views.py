@@ -2,6 +2,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from news.models import Article
+from news.views import with_body
 
 
 def article_preview(request, slug):
@@ -9,7 +10,7 @@ def article_preview(request, slug):
     user = request.user
     if not (user.is_active and user.is_staff and user.has_perm("news.view_article")):
         raise Http404("Không có trang này.")
-    article = get_object_or_404(Article.objects.for_detail(), slug=slug)
+    article = with_body(get_object_or_404(Article.objects.for_detail(), slug=slug))
     request.is_preview = True  # the visitor counter skips previews
     context = {"article": article, "related": [], "preview": True}
     response = render(request, "news/article_detail.html", context)

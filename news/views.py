@@ -1,12 +1,14 @@
 import re
 from datetime import UTC, datetime, timedelta
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import cached_property
+
+from core.paging import paginate
 
 from .models import Article, Category
 
@@ -17,15 +19,6 @@ ARTICLES_PER_HOME_SECTION = 5
 NUMBERED_PAGES = 20
 OLDER_CURSOR = re.compile(r"(\d{1,17})-(\d{1,12})")
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-
-
-def paginate(request, queryset, per_page, paginator_class=Paginator, **options):
-    """The requested page, or 404 for a page number that is malformed or out of range."""
-    try:
-        paginator = paginator_class(queryset, per_page, **options)
-        return paginator.page(request.GET.get("page") or 1)
-    except (EmptyPage, PageNotAnInteger) as exc:
-        raise Http404("Không có trang này.") from exc
 
 
 class BoundedPaginator(Paginator):
@@ -129,7 +122,7 @@ def category_detail(request, slug):
 
 
 def article_detail(request, slug):
-    article = get_object_or_404(Article.objects.published().for_detail(), slug=slug)
+    article = with_body(get_object_or_404(Article.objects.published().for_detail(), slug=slug))
     related = (
         Article.objects.published()
         .filter(category_id=article.category_id)
@@ -137,3 +130,14 @@ def article_detail(request, slug):
         .only("title", "slug", "published_at")[:5]
     )
     return render(request, "news/article_detail.html", {"article": article, "related": related})
+
+
+def with_body(article):
+    """The article with its rendered body, which its write path stored. A row written without
+    it (an import by SQL) is rendered here, not stored: `manage.py refresh_articles` (run by
+    `migrate` too) stores it."""
+    if article.body_html is None:
+        from .services import rendered_body
+
+        article.body_html = rendered_body(article)
+    return article

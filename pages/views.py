@@ -4,12 +4,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 
-from documents.sitemaps import DocumentSitemap
 from news.models import Category
 from news.sitemaps import ArticleSitemap, CategorySitemap
 
 from .models import Page
-from .sitemaps import FixedSitemap, PageSitemap
+from .sitemaps import DocumentSitemap, FixedSitemap, PageSitemap
 
 SITEMAPS = {
     "trang": FixedSitemap,

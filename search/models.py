@@ -1,30 +1,29 @@
 from django.db import models
-from django.db.models import Q
-from django.utils import timezone
+
+from core.publication import Publication
+
+# The publication rule (core.publication) on the index's copies of the three facts.
+PUBLICATION = Publication("public", True, "visible_from", "visible_until")
 
 
 class SearchEntryQuerySet(models.QuerySet):
     def visible(self):
-        """What the public may find: approved, its time has come, not expired.
+        """What the public may find: the articles' rule, on the index's columns.
 
         The time limits are checked here, at query time, so a scheduled article becomes
         findable the moment it becomes visible, without a cron job.
         """
-        now = timezone.now()
-        return self.filter(
-            Q(visible_from__isnull=True) | Q(visible_from__lte=now),
-            Q(visible_until__isnull=True) | Q(visible_until__gt=now),
-            public=True,
-        )
+        return self.filter(PUBLICATION.live_q())
 
 
 class SearchEntry(models.Model):
     """One searchable object (article, document, page), its text folded for matching.
 
-    `words` and `title_words` hold the folded tokens (see search.text), space-separated and
-    padded: " nghi quyet 35 nq tw ". SQLite matches them with LIKE '% word %'; PostgreSQL
-    with tsvector columns generated from them, under GIN indexes (migration 0003), so both
-    find the same set.
+    `words` and `title_words` hold the folded tokens (see core.text), space-separated and
+    padded: " nghi quyet 35 nq tw ". PostgreSQL matches them through tsvector columns
+    generated from them, under GIN indexes (migration 0002); SQLite through an FTS5 table
+    that triggers keep in step with this one (migration 0003). Both take the tokens as they
+    are, so both find the same set.
     """
 
     kind = models.CharField("loại", max_length=20)
@@ -35,7 +34,7 @@ class SearchEntry(models.Model):
     title_words = models.TextField(blank=True)
     words = models.TextField(blank=True)
     public = models.BooleanField(default=False)
-    visible_from = models.DateTimeField(null=True, blank=True)
+    visible_from = models.DateTimeField()  # required, as an article's publication time is
     visible_until = models.DateTimeField(null=True, blank=True)
     date = models.DateTimeField()  # sorts "newer first"; never null, so one plain index serves
     year = models.PositiveSmallIntegerField()
@@ -61,10 +60,13 @@ class SearchEntry(models.Model):
 
 
 class SearchWord(models.Model):
-    """Every token ever indexed: the vocabulary that "Có phải bạn muốn tìm" suggests from.
+    """PostgreSQL: every token ever indexed, the vocabulary that "Có phải bạn muốn tìm"
+    suggests from; a trigger on the index adds the words of each entry written (migration
+    0003), so no writer spends a statement on it.
 
     It only grows (a word of a deleted or unpublished text stays), so a suggestion is shown
-    only when it finds something the public may see.
+    only when it finds something the public may see. SQLite reads FTS5's own vocabulary
+    instead (Term).
     """
 
     word = models.CharField(max_length=60, unique=True)
@@ -72,6 +74,20 @@ class SearchWord(models.Model):
     class Meta:
         verbose_name = "từ"
         verbose_name_plural = "từ vựng tìm kiếm"
+
+    def __str__(self):
+        return self.word
+
+
+class Term(models.Model):
+    """SQLite: the words of the FTS5 index (an fts5vocab table, migration 0003), read as
+    SearchWord is read on PostgreSQL. Maintained by SQLite itself; never written here."""
+
+    word = models.CharField(max_length=60, primary_key=True, db_column="term")
+
+    class Meta:
+        managed = False
+        db_table = "search_fts_terms"
 
     def __str__(self):
         return self.word

@@ -5,10 +5,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db import connections, transaction
-from django.db.models import BooleanField, F, FloatField, Func, IntegerField, Q, Value
+from django.db.models import BooleanField, F, FloatField, Func, IntegerField, Value
 
-from .models import SearchEntry, SearchWord
-from .text import MAX_TOKEN_LENGTH, tokens
+from core.text import tokens
+
+from .models import SearchEntry, SearchWord, Term
+from .text import MAX_TOKEN_LENGTH
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 20
@@ -46,7 +48,7 @@ class TsMatch(Func):
     The columns `words_tsv` and `title_tsv` exist on PostgreSQL only, generated from `words`
     and `title_words` with array_to_tsvector, which takes the tokens as they are (no parser,
     no stemming): a match is exactly "every word is among the entry's tokens", which is what
-    SQLite's LIKE '% word %' checks.
+    SQLite's FTS5 index answers (FtsMatch).
     """
 
     output_field = BooleanField()
@@ -65,10 +67,40 @@ class TsMatch(Func):
 TSVECTORS = {"words": "words_tsv", "title_words": "title_tsv"}
 
 
+class FtsMatch(Func):
+    """SQLite: every word is a token of the entry's column in the FTS5 index (migration 0003).
+
+    The index holds the same token strings, split as they are (the `ascii` tokenizer on
+    [a-z0-9] words): a match is exactly "every word is among the entry's tokens", as on
+    PostgreSQL. The words are [a-z0-9]+, quoted all the same; the query is a parameter.
+    """
+
+    output_field = BooleanField()
+
+    def __init__(self, column, words):
+        query = " AND ".join(f'"{w}"' for w in words)
+        super().__init__(Value(f"{column} : ({query})"))
+
+    def as_sql(self, compiler, connection, **extra):
+        table = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        query, params = compiler.compile(self.source_expressions[0])
+        column = f"{table}.{connection.ops.quote_name('id')}"
+        # Only a quoted name and Django's placeholder are formatted in; the query is a parameter.
+        subquery = f"SELECT rowid FROM search_fts WHERE search_fts MATCH {query}"  # noqa: S608
+        return f"{column} IN ({subquery})", params
+
+
 def _all_words_in(field, words, db):
     if connections[db].vendor == "postgresql":
         return TsMatch(TSVECTORS[field], words)
-    return Q(*[Q(**{f"{field}__contains": f" {w} "}) for w in words])
+    return FtsMatch(field, words)
+
+
+def vocabulary():
+    """The indexed words (SearchWord on PostgreSQL, FTS5's own on SQLite), as `.word`."""
+    if connections[SearchWord.objects.db].vendor == "postgresql":
+        return SearchWord.objects
+    return Term.objects
 
 
 def matching(queryset, words):
@@ -190,7 +222,7 @@ def _neighbours(word, words):
 
 def nearest_word(word):
     """The indexed word closest to `word` (another word than itself), or None."""
-    neighbours = _neighbours(word, SearchWord.objects.exclude(word=word))
+    neighbours = _neighbours(word, vocabulary().exclude(word=word))
     close = difflib.get_close_matches(word, neighbours, n=1, cutoff=0.6)
     return close[0] if close else None
 
@@ -202,7 +234,7 @@ def suggest(words, **filters):
     "nghi quyet 35"); if all words are known (a real word typed for another, "quet" for
     "quyet"), each word in turn is replaced by its nearest neighbour.
     """
-    known = set(SearchWord.objects.filter(word__in=words).values_list("word", flat=True))
+    known = set(vocabulary().filter(word__in=words).values_list("word", flat=True))
     unknown = [w for w in words if w not in known and _correctable(w)]
     candidates = []
     if unknown:

@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from documents.models import Document
+from documents.references import normalize_symbol
 from news.models import Article, ArticleImage, Category, SiteIdentity
-from news.text import normalize_symbol
 
 from .factories import make_article, make_category, make_document
 

@@ -1,10 +1,14 @@
-"""The page cache: anonymous public GETs served from memory, invalidated by any content edit."""
+"""The page cache: anonymous public GETs served from memory, invalidated by public changes.
+
+Transactional: the content version is bumped when a change commits, as on a live site.
+"""
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from news.services import save_article
 from pagecache import version
 from pagecache.models import ContentVersion
 from visitors.counter import buffer
@@ -34,7 +38,7 @@ def get(client, url, **extra):
     return response, len(queries)
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_second_anonymous_view_is_served_from_the_cache(client):
     article = make_article(title="Hội nghị quán triệt Nghị quyết")
     first, uncached = get(client, article.get_absolute_url())
@@ -45,18 +49,18 @@ def test_second_anonymous_view_is_served_from_the_cache(client):
     assert cached == 1 and uncached > 6
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_editing_an_article_invalidates_its_cached_page(client):
     article = make_article(title="Tiêu đề cũ")
     get(client, article.get_absolute_url())
     article.title = "Tiêu đề mới"
-    article.save()
+    save_article(article)
     response, _ = get(client, article.get_absolute_url())
     assert response["X-Page-Cache"] == "miss"
     assert "Tiêu đề mới" in response.content.decode()
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_another_process_edit_is_seen_once_the_version_is_reread(client, settings):
     article = make_article()
     get(client, article.get_absolute_url())
@@ -67,7 +71,7 @@ def test_another_process_edit_is_seen_once_the_version_is_reread(client, setting
     assert get(client, article.get_absolute_url())[0]["X-Page-Cache"] == "miss"
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_staff_bypass_the_cache(client):
     article = make_article()
     get(client, article.get_absolute_url())  # cached for the public
@@ -76,7 +80,7 @@ def test_staff_bypass_the_cache(client):
     assert "X-Page-Cache" not in response
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_previews_are_never_stored(client):
     draft = make_article(status="draft", published_at=None, title="Bản nháp chưa duyệt")
     client.force_login(make_user("duyet", role="superuser"))
@@ -87,7 +91,7 @@ def test_previews_are_never_stored(client):
     assert client.get(draft.get_absolute_url()).status_code == 404
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_visitor_numbers_in_a_cached_page_stay_fresh(client):
     article = make_article()
     first = get(client, article.get_absolute_url(), **UA)[0]
@@ -102,7 +106,7 @@ def test_visitor_numbers_in_a_cached_page_stay_fresh(client):
     assert int(after["Content-Length"]) == len(after.content)
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_cached_pages_are_still_counted(client):
     article = make_article()
     for _ in range(3):
@@ -112,7 +116,7 @@ def test_cached_pages_are_still_counted(client):
     assert article.view_count == 3
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_layout_fragments_are_made_once_per_content_version(client, settings):
     """A page the page cache misses renders only its own part: the identity, menu, sidebar
     documents, links and footer pages come from the fragments of the current version."""
@@ -143,7 +147,7 @@ def test_layout_fragments_are_made_once_per_content_version(client, settings):
     assert "99-NQ/HU" in client.get("/?after-edit=1").content.decode()
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_article_cards_are_reused_until_their_article_is_saved(client, settings):
     from django.core.cache import cache
     from django.core.cache.utils import make_template_fragment_key
@@ -166,7 +170,54 @@ def test_article_cards_are_reused_until_their_article_is_saved(client, settings)
     assert cache.get(card_key(kept)) is not None and cache.get(card_key(edited)) is not None
     kept_card = cache.get(card_key(kept))
     edited.title = "Tiêu đề đã sửa"
-    edited.save()  # a new updated_at: a new card; and a new content version: a new page
+    save_article(edited)  # a new updated_at: a new card; and a new content version: a new page
     html = client.get(category.get_absolute_url()).content.decode()
     assert "Tiêu đề đã sửa" in html and kept_card in html
     assert cache.get(card_key(kept)) == kept_card
+
+
+@pytest.mark.django_db(transaction=True)
+def test_only_what_the_public_can_see_invalidates_cached_pages(client):
+    from django.test import Client
+
+    from editorial import services as workflow
+    from editorial.roles import APPROVER, EDITOR
+    from news.models import Article
+
+    from .factories import image_file, make_document
+
+    editor, approver = make_user("bientap", EDITOR), make_user("truongban", APPROVER)
+    staff = Client()  # staff have sessions: their pages are never cached, the public's are
+    staff.force_login(make_user("quantri", "superuser"))
+    live = make_article(title="Bài đang hiển thị")
+    draft = make_article(title="Bản nháp", status="draft", published_at=None, created_by=editor)
+
+    def cached_home():
+        return get(client, "/")[0]["X-Page-Cache"] == "hit"
+
+    get(client, "/")
+    before = ContentVersion.objects.get().number
+    # Nothing public changes: a draft saved again, the draft sent for approval, a photo
+    # uploaded to the library (through CKEditor's upload).
+    draft.title = "Bản nháp đã sửa"
+    save_article(draft)
+    workflow.submit(draft, editor)
+    upload = staff.post("/admin/anh/tai-anh-len/", {"upload": image_file()})
+    assert upload.json()["uploaded"] == 1, upload.json()
+    assert ContentVersion.objects.get().number == before and cached_home()
+
+    # Public changes: the pending article published, a live one edited, one unpublished,
+    # a document of the library.
+    changes = [
+        lambda: workflow.publish(Article.objects.get(pk=draft.pk), approver),
+        lambda: save_article(Article.objects.get(pk=live.pk)),
+        lambda: workflow.unpublish(Article.objects.get(pk=live.pk), approver),
+        lambda: make_document(symbol="7-NQ/HU"),
+    ]
+    for change in changes:
+        number = ContentVersion.objects.get().number
+        change()
+        assert ContentVersion.objects.get().number == number + 1
+        assert not cached_home() and cached_home()  # made again once, then served
+    html = get(client, "/")[0].content.decode()
+    assert "Bản nháp đã sửa" in html and "Bài đang hiển thị" not in html

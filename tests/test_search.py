@@ -10,12 +10,15 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from core.text import fold, tokens
 from documents.models import Document
+from documents.services import delete_document
 from news.models import Article
+from news.services import delete_article, save_article
 from search import query as q
 from search.kinds import article_entry, document_entry
 from search.models import SearchEntry
-from search.text import fold, highlight, snippet, tokens
+from search.text import highlight, snippet
 
 from .factories import make_article, make_category, make_document
 from .search_corpus import make_search_corpus
@@ -194,16 +197,16 @@ def test_the_index_follows_edits_unpublishing_and_deletion():
     article = make_article(title="Cầu Long Bình khánh thành")
     assert found("cau long binh") == [("bai-viet", article.pk)]
     article.title = "Cầu Hòa Thuận khánh thành"
-    article.save()
+    save_article(article)
     assert found("cau long binh") == []
     assert found("cau hoa thuan") == [("bai-viet", article.pk)]
     article.status = Article.Status.DRAFT
-    article.save()
+    save_article(article)
     assert found("cau hoa thuan") == []
     article.status = Article.Status.PUBLISHED
-    article.save()
+    save_article(article)
     assert found("cau hoa thuan") == [("bai-viet", article.pk)]
-    article.delete()
+    delete_article(article)
     assert found("cau hoa thuan") == []
     assert not SearchEntry.objects.exists()
 
@@ -231,7 +234,7 @@ def test_documents_are_indexed_on_save_and_removed_on_delete():
     document = make_document(symbol="4051/QĐ-UBND", title="Về việc phê duyệt quy hoạch")
     assert found("4051 qd ubnd") == [("van-ban", document.pk)]
     assert found("phe duyet quy hoach") == [("van-ban", document.pk)]
-    document.delete()
+    delete_document(document)
     assert found("4051 qd ubnd") == []
 
 

@@ -5,28 +5,30 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import mark_safe
 
-from documents.citations import sync_article as link_cited_documents
-from documents.fields import CitedDocumentsField
+from core.publication import Publication
+from core.text import SLUG_MAX_LENGTH, unique_slug
 from photos import library
 from photos.fields import PhotoField
 from photos.validators import images_have_alt
 
-from ..fields import SanitizedHTMLField
-from ..richtext import split_blocks
-from ..text import SLUG_MAX_LENGTH, unique_slug
+from ..fields import RenderedHTMLField, SanitizedHTMLField
 
 PHOTO_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
+
+
+PUBLISHED = "published"
+# The publication rule (core.publication) on the article's columns.
+PUBLICATION = Publication("status", PUBLISHED, "published_at", "expires_at")
+# Where the gallery goes in the rendered body (news.rendering); nh3 strips the editors' comments.
+GALLERY_MARK = "<!--gallery-->"
 
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What the public may see: approved, its time has come, and not yet expired."""
-        now = timezone.now()
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now).filter(
-            Q(expires_at__isnull=True) | Q(expires_at__gt=now)
-        )
+        return self.filter(PUBLICATION.live_q())
 
     def pending(self):
         """Waiting for an approver (Chờ duyệt)."""
@@ -34,11 +36,14 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         """What a list prints: title, lead, date, cover and category; never the body."""
-        return self.select_related("category").defer("body")
+        return self.select_related("category").defer("body", "body_html")
 
     def for_detail(self):
-        return self.select_related("category", "category__parent").prefetch_related(
-            "images", "documents"
+        # The page prints the rendered body, never the editor's source.
+        return (
+            self.select_related("category", "category__parent")
+            .defer("body")
+            .prefetch_related("images", "documents")
         )
 
 
@@ -51,7 +56,7 @@ class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Bản nháp"
         PENDING = "pending", "Chờ duyệt"
-        PUBLISHED = "published", "Đã xuất bản"
+        PUBLISHED = PUBLISHED, "Đã xuất bản"
 
     title = models.CharField("tiêu đề", max_length=300)
     slug = models.SlugField(
@@ -60,6 +65,10 @@ class Article(models.Model):
     )  # fmt: skip
     lead = models.TextField("sapo (tóm tắt)", blank=True)
     body = SanitizedHTMLField("nội dung", blank=True, validators=[images_have_alt])
+    # The body as pages print it: references linked to documents, photos responsive, the
+    # gallery's place marked. Rendered by news.services when the article is saved and when a
+    # document it cites or could cite changes; a page view only prints it.
+    body_html = RenderedHTMLField(null=True, blank=True, editable=False)
     category = models.ForeignKey(
         "news.Category",
         verbose_name="chuyên mục",
@@ -99,9 +108,9 @@ class Article(models.Model):
     expires_at = models.DateTimeField("ngày hết hạn", null=True, blank=True)
     is_featured = models.BooleanField("tin nổi bật", default=False)
     view_count = models.PositiveIntegerField("lượt xem", default=0, editable=False)
-    # Filled from the references in the text on save; an editor's additions and removals are
-    # remembered (documents/citations.py).
-    documents = CitedDocumentsField(
+    # Filled from the references in the text by news.services; an editor's additions and
+    # removals are remembered (documents/citations.py).
+    documents = models.ManyToManyField(
         "documents.Document",
         verbose_name="văn bản được trích dẫn",
         blank=True,
@@ -160,13 +169,7 @@ class Article(models.Model):
 
     @property
     def is_public(self):
-        now = timezone.now()
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= now
-            and (self.expires_at is None or self.expires_at > now)
-        )
+        return PUBLICATION.is_live(self)
 
     def clean(self):
         library.clean_linked(self, "cover", "cover_photo", "cover_alt", "cover_caption", False)
@@ -179,6 +182,8 @@ class Article(models.Model):
             raise ValidationError({"expires_at": "Ngày hết hạn phải sau ngày xuất bản."})
 
     def save(self, *args, **kwargs):
+        """Derives the article's own fields. Saving an article with what follows from it (links
+        to documents, the rendered body, search, versions, caches) is news.services.save_article."""
         stored = getattr(self, "_stored_slug", None)
         if self.slug_frozen and stored:
             self.slug = stored  # an old URL never breaks
@@ -195,16 +200,12 @@ class Article(models.Model):
         with library.linked(self, "cover", "cover_photo", "cover_alt", "cover_caption"):
             super().save(*args, **kwargs)
         self._stored_slug = self.slug
-        link_cited_documents(self, kwargs.get("update_fields"))
 
     def body_parts(self):
-        """The body split where the gallery goes: (before, after)."""
-        if self.gallery_after is None:
-            return self.body, ""
-        head, tail = split_blocks(self.body, self.gallery_after)
-        if isinstance(self.body, SafeString):  # read from the database, hence sanitised
-            return mark_safe(head), mark_safe(tail)  # noqa: S308
-        return head, tail
+        """The rendered body split where the gallery goes: (before, after)."""
+        head, _, tail = (self.body_html or "").partition(GALLERY_MARK)
+        # body_html is read from the database, hence sanitised (RenderedHTMLField).
+        return mark_safe(head), mark_safe(tail)  # noqa: S308
 
 
 class ArticleImageManager(models.Manager):

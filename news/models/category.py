@@ -1,7 +1,7 @@
 from django.db import models
 from django.urls import reverse
 
-from ..text import unique_slug
+from core.text import unique_slug
 
 
 class CategoryManager(models.Manager):

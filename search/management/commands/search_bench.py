@@ -22,12 +22,12 @@ from django.db import connection, transaction
 from django.test import RequestFactory
 from django.utils import timezone
 
+from core.text import plain_text, tokens
 from news.models import Article, Category
 from search import views
 from search.index import reindex
 from search.models import SearchEntry
 from search.query import parse, search
-from search.text import plain_text, tokens
 
 BENCH_SLUG = "bench-tim-kiem"
 QUERIES = [

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from core.text import unique_slug
+from core.urls import slug_url
 
 from .references import lookup_key, normalize_symbol, symbol_kind
 from .validators import DOCUMENT_EXTENSIONS, validate_document_file
@@ -170,7 +171,7 @@ class Document(models.Model):
         )
 
     def get_absolute_url(self):
-        return reverse("documents:detail", args=[self.slug])
+        return slug_url("documents:detail", self.slug)
 
     def get_file_url(self):
         return reverse("documents:file", args=[self.slug])

@@ -8,6 +8,8 @@ outlives the content it shows; FRAGMENT_CACHE_SECONDS bounds what changes by tim
 page scheduled in the footer).
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
@@ -32,11 +34,17 @@ def cached(name, compute):
     return value
 
 
+def fragment_key(name, vary_on):
+    """The cache key of a template fragment: its name and the values it varies on."""
+    digest = hashlib.md5(":".join(map(str, vary_on)).encode(), usedforsecurity=False)
+    return f"fragment:{name}:{digest.hexdigest()}"
+
+
 def _version_key():
     return str(version.current()) if seconds() else "off"
 
 
 def layout(request):
-    """For `{% cache fragment_seconds name content_version ... %}` in the layout templates (the
-    cache tag takes the fragment's name as written: no quotes)."""
+    """For `{% call cached("name", content_version, ...) %}` in the public templates (see
+    news.templating.cached), which keep a block for `fragment_seconds`."""
     return {"fragment_seconds": seconds(), "content_version": SimpleLazyObject(_version_key)}

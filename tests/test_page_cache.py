@@ -148,32 +148,34 @@ def test_layout_fragments_are_made_once_per_content_version(client, settings):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_article_cards_are_reused_until_their_article_is_saved(client, settings):
-    from django.core.cache import cache
-    from django.core.cache.utils import make_template_fragment_key
-
-    from news.models import Article
+def test_related_articles_are_made_once_per_category_and_follow_edits(client, settings):
+    """ "Tin cùng chuyên mục" is the same list for every article of a category: a reader going
+    through its old news costs no query for it, and an edit shows at once."""
+    from news.views import RELATED
 
     from .factories import make_category
 
+    def related(response):
+        return response.content.decode().partition("Tin cùng chuyên mục")[2]
+
+    def newest_of_category_queries(url):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        limit = f"LIMIT {RELATED + 1}"
+        return response, [q for q in queries.captured_queries if q["sql"].endswith(limit)]
+
     settings.FRAGMENT_CACHE_SECONDS = 60
-    category = make_category(name="Chuyên mục thẻ")
-    kept, edited = make_article(category=category), make_article(category=category)
-    client.get(category.get_absolute_url())
-
-    def card_key(article):
-        article = Article.objects.get(pk=article.pk)
-        return make_template_fragment_key(
-            "card", [article.pk, article.updated_at.timestamp(), True]
-        )
-
-    assert cache.get(card_key(kept)) is not None and cache.get(card_key(edited)) is not None
-    kept_card = cache.get(card_key(kept))
-    edited.title = "Tiêu đề đã sửa"
-    save_article(edited)  # a new updated_at: a new card; and a new content version: a new page
-    html = client.get(category.get_absolute_url()).content.decode()
-    assert "Tiêu đề đã sửa" in html and kept_card in html
-    assert cache.get(card_key(kept)) == kept_card
+    category = make_category(name="Chuyên mục liên quan")
+    first, second, third = (make_article(category=category) for _ in range(3))
+    response, asked = newest_of_category_queries(first.get_absolute_url())
+    assert second.title in related(response) and first.title not in related(response)
+    assert len(asked) == 1
+    response, asked = newest_of_category_queries(second.get_absolute_url())
+    assert asked == []  # the category's newest articles came from the fragment
+    assert first.title in related(response) and second.title not in related(response)
+    third.title = "Tiêu đề đã sửa"
+    save_article(third)  # a new content version: the list is made again
+    assert "Tiêu đề đã sửa" in related(get(client, first.get_absolute_url())[0])
 
 
 @pytest.mark.django_db(transaction=True)

@@ -3,12 +3,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from core.publication import Publication
 from core.text import SLUG_MAX_LENGTH, unique_slug
+from core.urls import slug_url
 from photos import library
 from photos.fields import PhotoField
 from photos.validators import images_have_alt
@@ -168,7 +168,7 @@ class Article(models.Model):
         return (self.slug,)
 
     def get_absolute_url(self):
-        return reverse("news:article", args=[self.slug])
+        return slug_url("news:article", self.slug)
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -1,7 +1,7 @@
 from django.db import models
-from django.urls import reverse
 
 from core.text import unique_slug
+from core.urls import slug_url
 
 
 class CategoryManager(models.Manager):
@@ -36,7 +36,7 @@ class Category(models.Model):
         return (self.slug,)
 
     def get_absolute_url(self):
-        return reverse("news:category", args=[self.slug])
+        return slug_url("news:category", self.slug)
 
     def save(self, *args, **kwargs):
         if not self.slug:

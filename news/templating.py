@@ -9,10 +9,12 @@ and numbers, pictures, share links, structured data) and a fragment cache per co
 Values Django marks safe (format_html, the stored bodies) stay safe: they carry `__html__`.
 """
 
+from functools import lru_cache
+
 from django.core.cache import cache
 from django.template import defaultfilters
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.timezone import template_localtime
 from markupsafe import Markup
 
@@ -24,8 +26,15 @@ from .templatetags import reading
 from .templatetags.portal import vi_date, vi_number
 
 
-def url(name, *args, **kwargs):
-    return reverse(name, args=args or None, kwargs=kwargs or None)
+@lru_cache(maxsize=512)
+def _reverse(name, args, prefix):
+    return reverse(name, args=args or None)
+
+
+def url(name, *args):
+    """`reverse()`, remembered per name, arguments and script prefix: a page asks for the same
+    few (home, library, feeds) every time."""
+    return _reverse(name, args, get_script_prefix())
 
 
 def date(value, format_string):
@@ -91,7 +100,7 @@ def environment(**options):
     env = Environment(**options)  # noqa: S701 - the backend turns autoescape on
     env.globals.update(
         url=url,
-        static=static,
+        static=lru_cache(maxsize=256)(static),  # the collected files do not change at runtime
         querystring=querystring,
         absolute_url=absolute_url,
         canonical_url=canonical_url,

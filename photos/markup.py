@@ -17,13 +17,29 @@ from . import pipeline
 DEFAULT_SIZES = "(max-width: 820px) 100vw, 760px"
 
 
+_URLS = {}  # (storage, name) -> URL, for storages whose URLs are plain (not signed)
+
+
+def file_url(file):
+    """`file.url`, remembered: storage.url() costs ~10 us (quoting, joining) and a list asks it
+    for every card. A signed URL (with a query string) expires: it is asked for each time."""
+    key = (file.storage, file.name)
+    url = _URLS.get(key)
+    if url is None:
+        url = file.url
+        if "?" not in url:
+            if len(_URLS) > 10_000:
+                _URLS.clear()
+            _URLS[key] = url
+    return url
+
+
 def _url_maker(file):
     """A function width, extension -> rendition URL, built from the master's URL once.
 
-    storage.url() per rendition costs ~10 us each (quoting, joining); a page prints about forty.
     A signed URL (with a query string) cannot be edited: ask the storage for each one.
     """
-    master = file.url
+    master = file_url(file)
     if "?" in master:
         return lambda w, ext=None: file.storage.url(pipeline.rendition_name(file.name, w, ext))
     stem, _, own = master.rpartition(".")
@@ -39,7 +55,7 @@ def photo_url(file, width, size="large"):
     if not file:
         return ""
     if not width:
-        return file.url
+        return file_url(file)
     target = {"thumbnail": pipeline.THUMBNAIL, "medium": pipeline.MEDIUM}.get(size, pipeline.LARGE)
     return _url_maker(file)(min(target, width))
 
@@ -54,7 +70,7 @@ def picture(file, width, height, alt, sizes=DEFAULT_SIZES, lazy=True, size="medi
         return ""
     loading = ' loading="lazy"' if lazy else ""
     if not width or not height:  # dimensions unknown: no renditions to offer
-        src, alt = escape(file.url), escape(str(alt))
+        src, alt = escape(file_url(file)), escape(str(alt))
         return mark_safe(f'<img src="{src}" alt="{alt}"{loading} decoding="async">')  # noqa: S308
     url = _url_maker(file)
     target = {"thumbnail": pipeline.THUMBNAIL, "large": pipeline.LARGE}.get(size, pipeline.MEDIUM)

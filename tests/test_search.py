@@ -340,3 +340,46 @@ def test_static_pages_are_found_without_diacritics(client):
     assert 'href="/chinh-sach-bao-mat/"' in html
     html = client.get("/tim-kiem/", {"q": "du lieu ca nhan", "loai": "trang"}).content.decode()
     assert 'href="/chinh-sach-bao-mat/"' in html
+
+
+# --- SQLite: FTS5 answers, and the database keeps the index and the vocabulary ---------------
+
+
+@pytest.fixture
+def sqlite(db):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only (this pass runs on PostgreSQL)")
+    return connection
+
+
+def test_sqlite_answers_through_the_fts5_index(sqlite):
+    article = make_article(title="Nghị quyết 35")
+    queryset = q.matching(SearchEntry.objects.visible(), ["nghi", "35"]).order_by()
+    assert [e.object_id for e in queryset] == [article.pk]
+    sql, params = queryset.query.sql_with_params()
+    with sqlite.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = "\n".join(str(row[-1]) for row in cursor.fetchall())
+    assert "search_fts VIRTUAL TABLE" in plan, plan
+    assert "LIKE" not in sql.upper()
+
+
+def test_sqlite_keeps_the_fts5_index_in_step_with_every_write(sqlite):
+    """Triggers do it: the upsert of an edit, a delete, the rebuild's bulk insert. (SQLite
+    drops a table's triggers when a migration rebuilds it: this fails if one did.)"""
+    with sqlite.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        triggers = {row[0] for row in cursor.fetchall()}
+    assert {"search_fts_insert", "search_fts_update", "search_fts_delete"} <= triggers
+    article = make_article(title="Cầu Long Bình")
+    article.title = "Cầu Hòa Thuận"
+    save_article(article)
+    assert found("cau long binh") == [] and found("cau hoa thuan") == [("bai-viet", article.pk)]
+    call_command("rebuild_search_index", stdout=io.StringIO())
+    assert found("cau hoa thuan") == [("bai-viet", article.pk)]
+    # The vocabulary is FTS5's own: an indexed word is known, without a writer's statement.
+    assert q.vocabulary().filter(word="thuan").exists()
+    delete_article(article)
+    assert found("cau hoa thuan") == []

@@ -52,6 +52,8 @@ class SearchEntry(models.Model):
         indexes = [
             models.Index(fields=["year"], name="search_entry_year_idx"),
             # Results walk this index newest first and stop at the page (search.query.Results).
+            # SQLite walks a wider copy of it that also holds the publication rule's columns,
+            # so that the walk reads no row (migration 0004).
             models.Index(fields=["-date", "kind", "object_id"], name="search_entry_order_idx"),
         ]
 

@@ -73,27 +73,33 @@ class FtsMatch(Func):
     The index holds the same token strings, split as they are (the `ascii` tokenizer on
     [a-z0-9] words): a match is exactly "every word is among the entry's tokens", as on
     PostgreSQL. The words are [a-z0-9]+, quoted all the same; the query is a parameter.
+
+    `walk`: the id is written +id, which keeps SQLite's planner from fetching every match by
+    its id (a row read for each, then a sort): it walks the date index instead, which holds
+    what the visibility rule reads, and stops at the page. Right when matches are many (a
+    common word), wrong when they are few (the whole index is walked): Results chooses.
     """
 
     output_field = BooleanField()
 
-    def __init__(self, column, words):
+    def __init__(self, column, words, walk=False):
+        self.walk = walk
         query = " AND ".join(f'"{w}"' for w in words)
         super().__init__(Value(f"{column} : ({query})"))
 
     def as_sql(self, compiler, connection, **extra):
         table = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
         query, params = compiler.compile(self.source_expressions[0])
-        column = f"{table}.{connection.ops.quote_name('id')}"
+        column = ("+" if self.walk else "") + f"{table}.{connection.ops.quote_name('id')}"
         # Only a quoted name and Django's placeholder are formatted in; the query is a parameter.
         subquery = f"SELECT rowid FROM search_fts WHERE search_fts MATCH {query}"  # noqa: S608
         return f"{column} IN ({subquery})", params
 
 
-def _all_words_in(field, words, db):
+def _all_words_in(field, words, db, walk=False):
     if connections[db].vendor == "postgresql":
         return TsMatch(TSVECTORS[field], words)
-    return FtsMatch(field, words)
+    return FtsMatch(field, words, walk)
 
 
 def vocabulary():
@@ -103,11 +109,11 @@ def vocabulary():
     return Term.objects
 
 
-def matching(queryset, words):
+def matching(queryset, words, walk=False):
     """Entries holding every word (as whole tokens), in title or text."""
     if any(len(w) > MAX_TOKEN_LENGTH for w in words):
         return queryset.none()  # never indexed, so never found (on either database)
-    return queryset.filter(_all_words_in("words", words, queryset.db))
+    return queryset.filter(_all_words_in("words", words, queryset.db, walk))
 
 
 ORDER = ("-date", "kind", "object_id")
@@ -122,17 +128,51 @@ class Results:
     and stop at the page, where a score would have to be computed for every match (65,000
     rows for "huyen" among 100,000 benchmark articles). Counting stops at RESULT_LIMIT + 1:
     each match costs a look at its tsvector (~15 µs), so an exact count of 65,000 would not do.
+    On SQLite a first look at the FTS index decides how the rest is read (FtsMatch's `walk`).
     """
 
-    def __init__(self, matches, words):
-        in_title = _all_words_in("title_words", words, matches.db)
-        self.matches = matches.order_by()
-        self.in_title = matches.filter(in_title).order_by(*ORDER)
-        self.elsewhere = matches.exclude(in_title).order_by(*ORDER)
+    DENSE = 100  # SQLite: from this many matches, walk the date index (FtsMatch)
+
+    def __init__(self, candidates, words):
+        self.candidates, self.words = candidates, words
+
+    @cached_property
+    def walk(self):
+        """SQLite: are the matches many? Asked of the FTS index alone, which stops at DENSE."""
+        if connections[self.candidates.db].vendor != "sqlite":
+            return False
+        if any(len(w) > MAX_TOKEN_LENGTH for w in self.words):
+            return False  # nothing matches (see matching)
+        query = FtsMatch("words", self.words).source_expressions[0].value
+        with connections[self.candidates.db].cursor() as cursor:
+            cursor.execute(
+                "SELECT COUNT(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
+                "LIMIT %s)",
+                [query, self.DENSE],
+            )
+            return cursor.fetchone()[0] >= self.DENSE
+
+    @cached_property
+    def matches(self):
+        return matching(self.candidates, self.words, self.walk).order_by()
 
     @cached_property
     def total(self):
         return self.matches[: RESULT_LIMIT + 1].count()
+
+    def _ranked(self, in_title):
+        walk = self.walk
+        found = matching(self.candidates, self.words, walk)
+        title = _all_words_in("title_words", self.words, found.db, walk)
+        return (found.filter(title) if in_title else found.exclude(title)).order_by(*ORDER)
+
+    @cached_property
+    def in_title(self):
+        return self._ranked(in_title=True)
+
+    @cached_property
+    def elsewhere(self):
+        return self._ranked(in_title=False)
 
     @property
     def capped(self):
@@ -163,7 +203,7 @@ class Results:
 
 def search(words, kind=None, category_ids=None, year=None):
     """Visible entries matching `words`, ranked (see Results)."""
-    found = matching(SearchEntry.objects.visible(), words)
+    found = SearchEntry.objects.visible()
     if kind:
         found = found.filter(kind=kind)
     if category_ids is not None:

@@ -23,10 +23,29 @@ def token_string(words):
     return f" {' '.join(words)} " if words else ""
 
 
+# fold_char() of every character met so far, as a str.translate() table (characters that fold
+# to themselves are left out), and the characters whose folding is not one character long.
+_FOLDED = {}
+_UNEVEN = set()
+_SEEN = set()
+
+
 def _fold_with_map(text):
-    """The folded text and, for each of its characters, the index of its original character."""
-    if all(len(fold_char(c)) == 1 for c in set(text)):  # the usual case: one for one
-        return "".join(map(fold_char, text)), range(len(text))
+    """The folded text and, for each of its characters, the index of its original character.
+
+    One str.translate() over the text: folding character by character in Python was most of
+    a results page (fifteen snippets of a few thousand characters each).
+    """
+    chars = set(text)
+    for char in chars - _SEEN:
+        folded = fold_char(char)
+        if folded != char:
+            _FOLDED[ord(char)] = folded
+        if len(folded) != 1:
+            _UNEVEN.add(char)
+        _SEEN.add(char)
+    if not chars & _UNEVEN:  # the usual case: one for one (NFC Vietnamese)
+        return text.translate(_FOLDED), range(len(text))
     folded, origin = [], []
     for i, char in enumerate(text):
         piece = fold_char(char)

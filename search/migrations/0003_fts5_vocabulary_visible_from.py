@@ -16,19 +16,7 @@ tests/test_search.py checks that they exist.
 
 from django.db import migrations, models
 
-
-class VendorSQL(migrations.RunSQL):
-    def __init__(self, vendor, sql, reverse_sql):
-        self.vendor = vendor
-        super().__init__(sql, reverse_sql)
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == self.vendor:
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == self.vendor:
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
+from search.migrations._vendor import VendorSQL
 
 
 POSTGRESQL_VOCABULARY = [

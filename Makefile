@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install migrate bench backup restore
+.PHONY: run test lint install migrate bench backup restore messages
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
@@ -42,6 +42,10 @@ test: lint
 	$(CHECK_ENV) $(MANAGE) check
 	$(CHECK_ENV) $(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/pytest
+
+# After editing locale/*/LC_MESSAGES/*.po: compile the .mo files (committed; no gettext needed).
+messages: install
+	$(PY) locale/compile.py
 
 # Load test on 127.0.0.1: gunicorn + PostgreSQL (BENCH_DATABASE_URL) driven by wrk.
 bench: install

@@ -1,6 +1,5 @@
 """Settings of the portal. Environments differ only by environment variables (see .env.example)."""
 
-import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -14,10 +13,9 @@ env = environ.Env(DEBUG=(bool, False))
 environ.Env.read_env(BASE_DIR / ".env")  # optional; real environment variables win
 
 DEBUG = env("DEBUG")
-# Under pytest the suite brings its own throwaway key and hosts; nothing else relaxes.
-TESTING = "pytest" in sys.modules
-
-if DEBUG or TESTING:
+# The test suite runs these production settings; what it needs differently (a throwaway key,
+# its hosts, ...) it sets in the environment: pyproject.toml, [tool.pytest_env].
+if DEBUG:
     SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key")
     ALLOWED_HOSTS = env.list(
         "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"]
@@ -50,7 +48,7 @@ INSTALLED_APPS = [
     "pages",
     # The editorial workflow: roles, approval, revisions, login protection.
     "reversion",
-    "axes",
+    "editorial.apps.LoginAttemptsConfig",  # django-axes, named in Vietnamese
     "editorial",
     "search",
     # Photo pipeline, library and CKEditor's image upload (issue 5).
@@ -143,6 +141,9 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 FORMAT_MODULE_PATH = ["news.formats"]
+# The Vietnamese of Django, django-axes and django-reversion, complete and corrected
+# (locale/vi/LC_MESSAGES; `make messages` compiles it).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
@@ -152,18 +153,21 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Django serves media itself only where no web server does (make run, tests); production
 # puts nginx in front and sets SERVE_MEDIA=false.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
+# Development and tests serve static files from their source folders as they are; production
+# serves the collected copy: content-hashed names, with a .gz and a .br (Brotli) of each text
+# file beside it, which WhiteNoise (or nginx) sends to browsers that accept them.
+STATIC_FROM_SOURCE = env.bool("STATIC_FROM_SOURCE", default=DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or TESTING
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if STATIC_FROM_SOURCE
+            else "operations.staticfiles.StaticFilesStorage"  # WhiteNoise's, incremental
         )
     },
 }
-# Tests and development find static files in place; production serves the collected copy.
-WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_USE_FINDERS = STATIC_FROM_SOURCE
 
 # Fixture files (placeholder photos) that `loaddata` copies into MEDIA_ROOT.
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
@@ -227,10 +231,9 @@ VISITORS_ONLINE_WINDOW = env.int("VISITORS_ONLINE_WINDOW", default=5 * 60)
 VISITORS_CACHE_SECONDS = env.int("VISITORS_CACHE_SECONDS", default=10)
 VISITORS_TRUSTED_PROXIES = env.int("VISITORS_TRUSTED_PROXIES", default=0)
 VISITORS_FLUSH_SECONDS = env.float("VISITORS_FLUSH_SECONDS", default=1.0)
-# Off under pytest, where each test flushes when it chooses; tests/test_visitors.py turns it on.
-VISITORS_FLUSH_THREAD = env.bool("VISITORS_FLUSH_THREAD", default=not TESTING)
-if not env.bool("VISITORS_ENABLED", default=True):  # for `make bench`: the same site uncounted
-    MIDDLEWARE.remove("visitors.middleware.VisitorCounterMiddleware")
+VISITORS_FLUSH_THREAD = env.bool("VISITORS_FLUSH_THREAD", default=True)
+# false: the counting middleware takes itself out (for `make bench`: the same site uncounted).
+VISITORS_ENABLED = env.bool("VISITORS_ENABLED", default=True)
 
 LOGGING = {
     "version": 1,
@@ -245,8 +248,9 @@ LOGGING = {
 # e.g. EMAIL_URL=smtp+tls://user:password@mail.example.gov.vn:587
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
-# Links in those e-mails point here (no request is at hand when a message is sent).
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Links in those e-mails point to the host of the request that sent them (make run PORT=8080
+# gives :8080). SITE_URL is only for messages sent without a request (the shell, a command).
+SITE_URL = env("SITE_URL", default="").rstrip("/")
 
 # Brute-force protection of the login (django-axes): a username is locked from one address
 # after AXES_FAILURE_LIMIT failures, for AXES_COOLOFF_MINUTES. Username *and* address, so a
@@ -344,13 +348,12 @@ LOGGING["handlers"]["console"].update(
 # Anonymous public GETs served from a per-process cache keyed by URL + a shared content version
 # (bumped on every save/delete of public content, read at most once per
 # PAGE_CACHE_VERSION_SECONDS). PAGE_CACHE_SECONDS also bounds how late a scheduled article
-# appears (publication by time bumps nothing). Off under pytest: tests count uncached queries;
-# tests/test_page_cache.py turns it on.
+# appears (publication by time bumps nothing).
 INSTALLED_APPS += ["pagecache"]
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if TESTING else 60)
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 PAGE_CACHE_VERSION_SECONDS = env.float("PAGE_CACHE_VERSION_SECONDS", default=1.0)
 # The layout's menu, sidebar widgets, footer and site identity, per content version
-# (pagecache/fragments.py); the same bound on time-only changes as the pages. Off under pytest.
+# (pagecache/fragments.py); the same bound on time-only changes as the pages.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=PAGE_CACHE_SECONDS)
 PAGE_CACHE_MAX_ENTRIES = env.int("PAGE_CACHE_MAX_ENTRIES", default=1000)
 PAGE_CACHE_MAX_BYTES = env.int("PAGE_CACHE_MAX_MB", default=64) * 1024 * 1024
@@ -362,3 +365,14 @@ MIDDLEWARE.insert(
 )
 # `manage.py generate_demo_data`: content at scale for `make bench` and demonstrations.
 INSTALLED_APPS += ["demo"]
+
+# --- Shared calendar (workdays/, DESIGN.md "Shared calendar") --------------------------------
+# Working days are Monday-Friday corrected by one table of exceptions a superuser edits. The
+# legal numbers of working days are settings with the law's defaults: citizen-reception
+# schedules published 05 working days ahead (Luật Tiếp công dân 2013, Điều 24), planned
+# maintenance announced 07 working days ahead (Nghị định 224/2026/NĐ-CP, Điều 13), and citizens'
+# questions answered within 10 working days.
+INSTALLED_APPS += ["workdays"]
+RECEPTION_NOTICE_WORKING_DAYS = env.int("RECEPTION_NOTICE_WORKING_DAYS", default=5)
+MAINTENANCE_NOTICE_WORKING_DAYS = env.int("MAINTENANCE_NOTICE_WORKING_DAYS", default=7)
+REPLY_WORKING_DAYS = env.int("REPLY_WORKING_DAYS", default=10)

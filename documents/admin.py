@@ -8,6 +8,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
+from editorial.permissions import can
+from editorial.role_admin import RoleAdminMixin, RoleInlineMixin
+
 from . import services
 from .citations import missing_mentions
 from .models import Document, DocumentRelation, Mention, Sector
@@ -15,12 +18,23 @@ from .references import describe_symbol
 
 
 @admin.register(Sector)
-class SectorAdmin(admin.ModelAdmin):
+class SectorAdmin(RoleAdminMixin, admin.ModelAdmin):
+    """Fields of documents: set up by a superuser, read by those who file documents."""
+
+    manage_action = "site.manage"
+
+    def has_view_permission(self, request, obj=None):
+        return can(request.user, "document.change") or super().has_view_permission(request, obj)
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
     list_display = ["name", "slug"]
     search_fields = ["name"]
 
 
-class DocumentRelationInline(admin.TabularInline):
+class DocumentRelationInline(RoleInlineMixin, admin.TabularInline):
+    subject = "document"
     model = DocumentRelation
     fk_name = "source"
     extra = 0
@@ -30,7 +44,8 @@ class DocumentRelationInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(RoleAdminMixin, admin.ModelAdmin):
+    subject = "document"
     list_display = [
         "symbol", "doc_type", "issuing_body", "issued_on", "status", "citing_count",
     ]  # fmt: skip

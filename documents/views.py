@@ -2,6 +2,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 
 from core.paging import paginate
+from pagecache.conditional import conditional_file
 
 from .forms import DocumentFilterForm, filter_options
 from .models import Document
@@ -50,4 +51,4 @@ def document_file(request, slug):
     response["Content-Security-Policy"] = PDF_CSP
     response["Cross-Origin-Resource-Policy"] = "same-origin"
     response["Cache-Control"] = "public, max-age=3600"
-    return response
+    return conditional_file(request, document.file, response)

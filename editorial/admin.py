@@ -3,7 +3,7 @@
 import reversion
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -14,10 +14,17 @@ from reversion.models import Version
 from news.models import Article
 from news.services import delete_article, save_article
 
-from . import permissions, services
+from . import (
+    admin_users,  # noqa: F401 - registers the users' admin
+    permissions,
+    presence,
+    services,
+)
 from .diff import compare_versions
 from .forms import ArticleAdminForm
 from .models import ArticleEvent
+from .people import display_name
+from .role_admin import RoleAdminMixin
 
 Status = Article.Status
 admin.site.index_template = "editorial/admin_index.html"
@@ -40,9 +47,7 @@ class ArticleEventInline(admin.TabularInline):
     verbose_name_plural = "Lịch sử quy trình (ai làm gì, lúc nào)"
 
     def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("news.view_article") or request.user.has_perm(
-            "news.change_article"
-        )
+        return permissions.can(request.user, "article.view", obj)
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -62,7 +67,7 @@ class QuickViewFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         choices = [("cua-toi", "Bài của tôi")]
-        if permissions.can_approve(request.user):
+        if permissions.can(request.user, "article.publish"):
             choices.append(("cho-toi-duyet", "Chờ tôi duyệt"))
         choices += [("hen-gio", "Đã hẹn giờ"), ("het-han", "Đã hết hạn")]
         return choices
@@ -81,25 +86,26 @@ class QuickViewFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ArticleWorkflowAdmin(admin.ModelAdmin):
+class AuthorFilter(admin.RelatedOnlyFieldListFilter):
+    """Authors by their Vietnamese full names ("Nguyễn Thị Lan"), not their user names."""
+
+    def field_choices(self, field, request, model_admin):
+        users = {user.pk: user for user in field.related_model.objects.filter(
+            pk__in=model_admin.get_queryset(request).values("created_by")
+        )}  # fmt: skip
+        return sorted(((pk, display_name(user)) for pk, user in users.items()), key=lambda c: c[1])
+
+
+class ArticleWorkflowAdmin(RoleAdminMixin, admin.ModelAdmin):
     """Roles, transitions, optimistic lock, revisions and preview for the article admin."""
 
+    subject = "article"
     form = ArticleAdminForm
     change_form_template = "admin/news/article/change_form.html"
     actions = ["publish_selected"]
     APPROVER_ONLY_FIELDS = ["published_at", "expires_at", "is_featured"]
 
-    # --- who may do what (enforced here, whatever the page shows) -----------------------
-    def has_change_permission(self, request, obj=None):
-        if obj is None:
-            return super().has_change_permission(request)
-        return permissions.can_edit(request.user, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        if obj is None:
-            return super().has_delete_permission(request)
-        return permissions.can_delete(request.user, obj)
-
+    # --- who may do what (RoleAdminMixin asks editorial.permissions.can) ------------------
     def get_actions(self, request):
         actions = super().get_actions(request)
         if not request.user.is_superuser:
@@ -108,11 +114,11 @@ class ArticleWorkflowAdmin(admin.ModelAdmin):
         return actions
 
     def has_approve_permission(self, request):
-        return permissions.can_approve(request.user)
+        return permissions.can(request.user, "article.publish")
 
     def get_readonly_fields(self, request, obj=None):
         fields = [*super().get_readonly_fields(request, obj), "status", "created_by"]
-        if not permissions.can_approve(request.user):
+        if not permissions.can(request.user, "article.publish"):
             fields += self.APPROVER_ONLY_FIELDS  # an editor proposes; an approver publishes
         return fields
 
@@ -137,6 +143,16 @@ class ArticleWorkflowAdmin(admin.ModelAdmin):
             '<img src="{}" alt="" loading="lazy" style="max-height:48px;max-width:72px">',
             obj.cover.url,
         )
+
+    @admin.display(description="người tạo", ordering="created_by__last_name")
+    def author(self, obj):
+        return display_name(obj.created_by) if obj.created_by_id else "—"
+
+    @admin.display(description="ngày xuất bản", ordering="published_at")
+    def publication(self, obj):
+        if not obj.published_at:
+            return "—"
+        return timezone.localtime(obj.published_at).strftime("%d/%m/%Y %H:%M")
 
     @admin.display(description="trạng thái", ordering="status")
     def workflow_status(self, obj):
@@ -164,6 +180,7 @@ class ArticleWorkflowAdmin(admin.ModelAdmin):
         with reversion.create_revision():
             reversion.set_user(request.user)
             extra_context = {**(extra_context or {}), **self._workflow_context(request, object_id)}
+            extra_context.update(self._presence_context(request, object_id))
             return super().changeform_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
@@ -210,7 +227,8 @@ class ArticleWorkflowAdmin(admin.ModelAdmin):
     def _run_workflow(self, request, article, action):
         user, note = request.user, request.POST.get("review_note", "")
         transitions = {
-            "submit": lambda: services.submit(article, user),
+            # The approvers' e-mail links to the host this request came to (any port).
+            "submit": lambda: services.submit(article, user, request.build_absolute_uri("/")),
             "withdraw": lambda: services.withdraw(article, user),
             "publish": lambda: services.publish(article, user),
             "send_back": lambda: services.send_back(article, user, note),
@@ -229,22 +247,50 @@ class ArticleWorkflowAdmin(admin.ModelAdmin):
     def _workflow_context(self, request, object_id):
         article = self.get_object(request, object_id) if object_id else None
         if article is None:
-            actions = [("submit", "Lưu và gửi duyệt")]
-            if permissions.can_approve(request.user):
-                actions.append(("publish", "Lưu và xuất bản / hẹn giờ"))
+            actions = [("submit", "Gửi duyệt")]
+            if permissions.can(request.user, "article.publish"):
+                actions.append(("publish", "Xuất bản / hẹn giờ"))
             return {"workflow_actions": actions}
         events = ArticleEvent.objects.filter(article=article).select_related("actor")
         last = events.first()
         return {
             "workflow_actions": permissions.available_actions(request.user, article),
             "sent_back": last if last and last.action == ArticleEvent.Action.SENT_BACK else None,
-            "can_approve": permissions.can_approve(request.user),
+            "can_approve": permissions.can(request.user, "article.publish", article),
         }
+
+    def _presence_context(self, request, object_id):
+        """Opening the edit page counts as the first heartbeat; colleagues already in it are
+        named at once (the page's script keeps the notice current)."""
+        article = self.get_object(request, object_id) if object_id else None
+        if article is None or not self.has_change_permission(request, article):
+            return {}
+        if request.method == "GET":
+            presence.touch(article, request.user)
+        return {
+            "editing_notice": presence.notice(presence.others(article, request.user)),
+            "heartbeat": presence.HEARTBEAT,
+        }
+
+    def presence_view(self, request, pk):
+        """The edit page's heartbeat (POST): answers who else has it open; "roi-di" leaves."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = get_object_or_404(Article, pk=pk)
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        if request.POST.get("roi-di"):
+            presence.leave(article, request.user)
+            return JsonResponse({"notice": ""})
+        presence.touch(article, request.user)
+        names = presence.others(article, request.user)
+        return JsonResponse({"editors": names, "notice": presence.notice(names)})
 
     # --- extra pages: workflow without editing, versions, compare, restore -----------------
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
+            path("<int:pk>/dang-sua/", view(self.presence_view), name="news_article_presence"),
             path("<int:pk>/quy-trinh/", view(self.workflow_view), name="news_article_workflow"),
             path("<int:pk>/phien-ban/", view(self.versions_view), name="news_article_versions"),
             path(
@@ -285,7 +331,7 @@ class ArticleWorkflowAdmin(admin.ModelAdmin):
             "opts": self.opts,
             "article": article,
             "versions": versions,
-            "can_restore": permissions.can_approve(request.user),
+            "can_restore": permissions.can(request.user, "article.restore", article),
         }
         return TemplateResponse(request, "editorial/article_versions.html", context)
 
@@ -304,7 +350,7 @@ class ArticleWorkflowAdmin(admin.ModelAdmin):
             "old": old,
             "new": new,
             "changes": compare_versions(old, new),
-            "can_restore": permissions.can_approve(request.user),
+            "can_restore": permissions.can(request.user, "article.restore", article),
         }
         return TemplateResponse(request, "editorial/article_compare.html", context)
 
@@ -312,7 +358,7 @@ class ArticleWorkflowAdmin(admin.ModelAdmin):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         article = self._viewable(request, pk)
-        if not permissions.can_approve(request.user):
+        if not permissions.can(request.user, "article.restore", article):
             raise PermissionDenied
         version = get_object_or_404(Version.objects.get_for_object(article), pk=version_id)
         services.restore(article, version, request.user)

@@ -13,7 +13,7 @@ def conflict_message(article):
         who_when = "vừa có người khác lưu bài này"
     else:
         user = latest.revision.user
-        name = (user.get_full_name() or user.get_username()) if user else "một người khác"
+        name = str(user) if user else "một người khác"  # "Nguyễn Thị Lan" (editorial/people.py)
         when = timezone.localtime(latest.revision.date_created).strftime("%H:%M %d/%m/%Y")
         who_when = f"{name} đã lưu bài này lúc {when}"
     return (

@@ -36,3 +36,29 @@ class ArticleEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} – {self.article}"
+
+
+class EditPresence(models.Model):
+    """Someone has an article's edit page open: the page's heartbeat refreshes `seen_at`.
+
+    In the database, so that every worker and server sees every editor (editorial/presence.py).
+    """
+
+    article = models.ForeignKey(
+        "news.Article", verbose_name="bài viết", on_delete=models.CASCADE, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người sửa", on_delete=models.CASCADE,
+        related_name="+",
+    )  # fmt: skip
+    seen_at = models.DateTimeField("lần cuối thấy")
+
+    class Meta:
+        verbose_name = "người đang sửa bài"
+        verbose_name_plural = "người đang sửa bài"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "user"], name="edit_presence_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.article_id}"

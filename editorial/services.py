@@ -8,12 +8,9 @@ pending --withdraw / send_back(reason)--> draft;  published --unpublish--> draft
 import logging
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mass_mail
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -23,6 +20,7 @@ from news.services import save_article
 
 from . import permissions
 from .models import ArticleEvent
+from .people import display_name
 
 logger = logging.getLogger(__name__)
 Status = Article.Status
@@ -71,18 +69,22 @@ def _save(article, user, action, note="", publish_at=None):
 
 
 @transaction.atomic
-def submit(article, user):
-    _require(permissions.can_edit(user, article))
+def submit(article, user, origin=None):
+    """`origin` ("https://host[:port]"): where the approvers' links point; the request's."""
+    _require(
+        permissions.can(user, "article.submit", article)
+        and permissions.can(user, "article.change", article)
+    )
     _lock_state(article, Status.DRAFT)
     article.status = Status.PENDING
     event = _save(article, user, Action.SUBMITTED)
-    transaction.on_commit(lambda: notify_approvers(article, user))
+    transaction.on_commit(lambda: notify_approvers(article, user, origin))
     return event
 
 
 @transaction.atomic
 def withdraw(article, user):
-    _require(permissions.is_owner(user, article) or permissions.can_approve(user))
+    _require(permissions.can(user, "article.withdraw", article))
     _lock_state(article, Status.PENDING)
     article.status = Status.DRAFT
     return _save(article, user, Action.WITHDRAWN)
@@ -90,7 +92,7 @@ def withdraw(article, user):
 
 @transaction.atomic
 def send_back(article, user, reason):
-    _require(permissions.can_approve(user))
+    _require(permissions.can(user, "article.publish", article))
     reason = (reason or "").strip()
     if not reason:
         raise WorkflowError("Hãy ghi lý do trả lại để biên tập viên biết cần sửa gì.")
@@ -102,7 +104,7 @@ def send_back(article, user, reason):
 @transaction.atomic
 def publish(article, user, at=None):
     """Publish now, or at `at` / the article's own published_at when that lies ahead."""
-    _require(permissions.can_approve(user))
+    _require(permissions.can(user, "article.publish", article))
     _lock_state(article, Status.DRAFT, Status.PENDING)
     now = timezone.now()
     article.published_at = at or article.published_at or now
@@ -121,7 +123,7 @@ def schedule(article, user, at):
 
 @transaction.atomic
 def unpublish(article, user, reason=""):
-    _require(permissions.can_approve(user))
+    _require(permissions.can(user, "article.publish", article))
     _lock_state(article, Status.PUBLISHED)
     article.status = Status.DRAFT
     return _save(article, user, Action.UNPUBLISHED, note=(reason or "").strip())
@@ -130,7 +132,7 @@ def unpublish(article, user, reason=""):
 @transaction.atomic
 def restore(article, version, user):
     """Bring back the content of an earlier version (and its gallery) as a new version."""
-    _require(permissions.can_approve(user))
+    _require(permissions.can(user, "article.restore", article))
     if version.object_id != str(article.pk) or version._model is not Article:
         raise WorkflowError("Phiên bản này không thuộc bài viết này.")
     data = version.field_dict
@@ -160,24 +162,26 @@ def restore(article, version, user):
 
 def approvers():
     """Active users who may approve and have an e-mail address."""
-    perm = Permission.objects.get(content_type__app_label="news", codename="approve_article")
-    return (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .exclude(email="")
-        .filter(Q(is_superuser=True) | Q(groups__permissions=perm) | Q(user_permissions=perm))
-        .distinct()
-    )
+    return permissions.users_who_can("article.publish").exclude(email="")
 
 
-def notify_approvers(article, submitter):
+def default_origin():
+    """Where links point when no request is at hand (the shell, a command): SITE_URL, else the
+    first host the site answers to. Once sites exist, the article's own site."""
+    if settings.SITE_URL:
+        return settings.SITE_URL
+    hosts = [h.lstrip(".") for h in settings.ALLOWED_HOSTS if h not in ("*", "testserver")]
+    return f"http://{hosts[0] if hosts else 'localhost'}"
+
+
+def notify_approvers(article, submitter, origin=None):
     """E-mail every approver but the submitter. A mail fault never undoes the submission."""
-    admin_url = settings.SITE_URL + reverse("admin:news_article_change", args=[article.pk])
-    preview_url = settings.SITE_URL + reverse("editorial:preview", args=[article.slug])
-    who = submitter.get_full_name() or submitter.get_username()
+    origin = (origin or default_origin()).rstrip("/")
+    admin_url = origin + reverse("admin:news_article_change", args=[article.pk])
+    preview_url = origin + reverse("editorial:preview", args=[article.slug])
     subject = f"[Chờ duyệt] {article.title}"[:200]
     body = (
-        f"{who} vừa gửi bài “{article.title}” để duyệt.\n\n"
+        f"{display_name(submitter)} vừa gửi bài “{article.title}” để duyệt.\n\n"
         f"Duyệt bài: {admin_url}\nXem trước: {preview_url}\n"
     )
     messages = [

@@ -4,11 +4,12 @@ from django.shortcuts import get_object_or_404, render
 from news.models import Article
 from news.views import with_body
 
+from .permissions import can
+
 
 def article_preview(request, slug):
     """Staff see any article as the public will, marked "Bản nháp"; the public get a 404."""
-    user = request.user
-    if not (user.is_active and user.is_staff and user.has_perm("news.view_article")):
+    if not can(request.user, "article.preview"):
         raise Http404("Không có trang này.")
     article = with_body(get_object_or_404(Article.objects.for_detail(), slug=slug))
     request.is_preview = True  # the visitor counter skips previews

@@ -2,23 +2,26 @@ from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from editorial.admin import ArticleWorkflowAdmin, QuickViewFilter
+from editorial.admin import ArticleWorkflowAdmin, AuthorFilter, QuickViewFilter
+from editorial.role_admin import RoleAdminMixin, RoleInlineMixin
 from photos.admin import thumbnail
 
 from .models import Article, ArticleImage, Category, SiteIdentity
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(RoleAdminMixin, admin.ModelAdmin):
+    manage_action = "site.manage"
     list_display = ["name", "parent", "order", "show_in_menu"]
     list_editable = ["order", "show_in_menu"]
     list_filter = ["show_in_menu", "parent"]
     search_fields = ["name"]
 
 
-class ArticleImageInline(admin.TabularInline):
+class ArticleImageInline(RoleInlineMixin, admin.TabularInline):
     """The gallery: upload a photo, or pick one already in the photo library (issue 5)."""
 
+    subject = "article"
     model = ArticleImage
     extra = 1
     fields = ["preview", "photo", "library_photo", "caption", "alt", "order"]
@@ -33,12 +36,12 @@ class ArticleImageInline(admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(ArticleWorkflowAdmin):  # roles, approval, versions: see editorial/
     list_display = [
-        "cover_thumb", "title", "category", "workflow_status", "published_at", "created_by",
-        "is_featured", "view_count",
+        "cover_thumb", "title", "category", "workflow_status", "author", "publication",
+        "view_count",
     ]  # fmt: skip
     list_display_links = ["cover_thumb", "title"]
     list_filter = [
-        QuickViewFilter, "status", "category", ("created_by", admin.RelatedOnlyFieldListFilter),
+        QuickViewFilter, "status", "category", ("created_by", AuthorFilter),
         "published_at", "is_featured",
     ]  # fmt: skip
     search_fields = ["title", "lead", "author_line"]
@@ -65,8 +68,10 @@ class ArticleAdmin(ArticleWorkflowAdmin):  # roles, approval, versions: see edit
 
 
 @admin.register(SiteIdentity)
-class SiteIdentityAdmin(admin.ModelAdmin):
+class SiteIdentityAdmin(RoleAdminMixin, admin.ModelAdmin):
     """One row: the changelist opens it directly; it can be neither added twice nor deleted."""
+
+    manage_action = "site.manage"
 
     fieldsets = [
         (None, {"fields": ["site_name", "managing_unit", "address"]}),

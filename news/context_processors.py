@@ -7,9 +7,13 @@ from .models import Category, SiteIdentity
 
 def portal(request):
     """What the base layout shows on every public page. Lazy: the admin pays nothing."""
+    site = SimpleLazyObject(lambda: fragments.cached("site", SiteIdentity.objects.current))
     return {
         "menu_current": menu_current(request),
-        "site": SimpleLazyObject(lambda: fragments.cached("site", SiteIdentity.objects.current)),
+        "site": site,
+        # The admin's name for it: Django's login and logout views put their own `site`
+        # (a RequestSite, which has no site_name) in the context, over this one.
+        "site_identity": site,
         "menu_categories": SimpleLazyObject(
             lambda: list(Category.objects.filter(show_in_menu=True, parent=None))
         ),

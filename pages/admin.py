@@ -1,29 +1,16 @@
 from django.contrib import admin
 
+from editorial.role_admin import RoleAdminMixin
+
 from .models import Link, Page
 
 
-class SuperuserOnlyAdmin(admin.ModelAdmin):
-    """Only superusers see and edit these pages: they speak for the whole unit."""
-
-    def has_module_permission(self, request):
-        return request.user.is_active and request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        return self.has_module_permission(request)
-
-    def has_add_permission(self, request):
-        return self.has_module_permission(request)
-
-    def has_change_permission(self, request, obj=None):
-        return self.has_module_permission(request)
-
-    def has_delete_permission(self, request, obj=None):
-        return self.has_module_permission(request)
-
-
 @admin.register(Page)
-class PageAdmin(SuperuserOnlyAdmin):
+class PageAdmin(RoleAdminMixin, admin.ModelAdmin):
+    """The pages speak for the whole unit: whoever manages the site (a superuser) edits them."""
+
+    manage_action = "site.manage"
+
     list_display = ["title", "kind", "order", "is_published", "updated_at"]
     list_editable = ["order", "is_published"]
     search_fields = ["title"]
@@ -48,7 +35,8 @@ class PageAdmin(SuperuserOnlyAdmin):
 
 
 @admin.register(Link)
-class LinkAdmin(admin.ModelAdmin):
+class LinkAdmin(RoleAdminMixin, admin.ModelAdmin):
+    manage_action = "site.manage"
     list_display = ["name", "url", "order", "is_active"]
     list_editable = ["order", "is_active"]
     search_fields = ["name", "url"]

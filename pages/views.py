@@ -1,11 +1,12 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
-from django.views.decorators.cache import cache_control
 
 from news.models import Category
 from news.sitemaps import ArticleSitemap, CategorySitemap
+from pagecache.conditional import revalidated
 
 from .models import Page
 from .sitemaps import DocumentSitemap, FixedSitemap, PageSitemap
@@ -37,7 +38,7 @@ def site_map(request):
     return render(request, "pages/site_map.html", {"categories": categories})
 
 
-@cache_control(max_age=3600)
+@revalidated(query=["p"], max_age=3600)
 def sitemap_xml(request):
     """One sitemap while every URL fits in one file (50,000), else an index of numbered files."""
     sitemaps = {name: cls() for name, cls in SITEMAPS.items()}
@@ -47,11 +48,12 @@ def sitemap_xml(request):
     return sitemap_views.index(request, sitemaps, sitemap_url_name="pages:sitemap-section")
 
 
-@cache_control(max_age=3600)
+@revalidated(query=["p"], max_age=3600)
 def sitemap_section(request, section):
     return sitemap_views.sitemap(request, SITEMAPS, section=section)
 
 
+@revalidated(max_age=3600)
 def robots_txt(request):
     lines = [
         "User-agent: *",
@@ -59,3 +61,11 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('pages:sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages that name no icon (Django's own admin pages, a
+    PDF, an error page): the site's icon, cached for a day by the redirect."""
+    response = redirect(static("img/favicon.png"), permanent=True)
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
+from editorial.role_admin import RoleAdminMixin
+
 from . import pipeline
 from .models import Photo
 
@@ -14,8 +16,14 @@ def thumbnail(file, width):
 
 
 @admin.register(Photo)
-class PhotoAdmin(admin.ModelAdmin):
-    """The library: browse by date, search by caption, alt text or file name, reuse anywhere."""
+class PhotoAdmin(RoleAdminMixin, admin.ModelAdmin):
+    """The library: browse by date, search by caption, alt text or file name, reuse anywhere.
+
+    Shared by the whole editorial board (editorial/roles.py): every member uploads and picks
+    any photo; the uploader or an approver corrects its caption; a superuser deletes.
+    """
+
+    subject = "photo"
 
     list_display = ["preview", "__str__", "width", "height", "uploaded_by", "created_at"]
     list_display_links = ["preview", "__str__"]

@@ -4,6 +4,8 @@ from django import forms
 from django.http import JsonResponse
 from django.views.decorators.http import require_POST
 
+from editorial.permissions import can
+
 from . import pipeline
 from .fields import PhotoFormField
 from .models import Photo
@@ -22,7 +24,7 @@ def upload_error(message, status=200):
 def editor_upload(request):
     """Answer CKEditor's fileTools (filebrowser XHR and pasted images) with JSON."""
     user = request.user
-    if not (user.is_active and user.is_staff and user.has_perm("photos.add_photo")):
+    if not can(user, "photo.add"):
         return upload_error("Bạn không có quyền tải ảnh lên.", status=403)
     form = EditorUploadForm(files=request.FILES)
     if not form.is_valid():

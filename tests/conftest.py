@@ -26,6 +26,19 @@ def require(available, what):
         pytest.skip(f"{what} is not available")
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """SQLite tests run on a file, as production does (WAL, IMMEDIATE transactions), not on
+    Django's default in-memory database: several threads and processes (a gunicorn started by
+    a test) then share it the way several workers share the real one."""
+    from django.db import connections
+
+    database = connections["default"].settings_dict
+    if database["ENGINE"].endswith("sqlite3"):
+        folder = tmp_path_factory.mktemp("database")
+        database.setdefault("TEST", {})["NAME"] = str(folder / "test.sqlite3")
+
+
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Every test writes its uploads and fixture photos into its own temporary MEDIA_ROOT."""
@@ -35,16 +48,40 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """The in-process caches outlive a test; each test starts with them empty."""
+    """The in-process caches outlive a test; each test starts with them empty, and with a new
+    visitor counter (no buffered page views, remembered visits, salts or numbers)."""
+    from django.apps import apps
     from django.core.cache import cache
 
-    from visitors.counter import forget_stats
-
     cache.clear()
-    forget_stats()
+    counter = apps.get_app_config("visitors").reset()
     yield
+    counter.close()
     cache.clear()
-    forget_stats()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hasher():
+    """Production hashes a password with PBKDF2 (1,000,000 rounds: about a second of CPU each);
+    tests make and log in many users and prove nothing by paying for it."""
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture
+def content_version_read(db, settings):
+    """The shared content version already read by this process, and not read again during the
+    test: it is read once per PAGE_CACHE_VERSION_SECONDS, so a query count would depend on time.
+    (Feeds and sitemaps key their Last-Modified by it; the page cache, its pages.)"""
+    from pagecache import version
+
+    settings.PAGE_CACHE_VERSION_SECONDS = 3600
+    version.forget()
+    version.current()
+    yield
+    version.forget()
 
 
 @pytest.fixture
@@ -79,3 +116,33 @@ def page(browser):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def office(browser, live_server):
+    """The editors' desk (tests/desk_browser.py): a logged-in (or anonymous) browser of its
+    own at an office screen size, 1366×768 unless told."""
+    from .desk_browser import OFFICE_SCREENS, log_in
+
+    contexts = []
+
+    def open_browser(username=None, size=OFFICE_SCREENS[0]):
+        context = browser.new_context(
+            viewport={"width": size[0], "height": size[1]},
+            locale="vi-VN",
+            timezone_id="Asia/Ho_Chi_Minh",
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        if username:
+            log_in(page, live_server, username)
+        return page
+
+    yield open_browser
+    for context in contexts:  # before the live server stops: no request left half-served
+        for page in context.pages:
+            page.goto("about:blank")  # an edit page says goodbye (a beacon) as it goes
+        if context.pages:
+            context.pages[0].wait_for_timeout(300)
+        context.close()

@@ -20,6 +20,8 @@ DEPLOY = ROOT / "deploy"
 PYTHON = sys.executable
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 REDIS = shutil.which("redis-server") or "/usr/bin/redis-server"
+# deploy/nginx/chauthanh.conf serves WhiteNoise's .br files (brotli_static): Debian's module.
+NGINX_BROTLI = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
 WRK = shutil.which("wrk")
 PRODUCTION_SECRET = "prod-test-" + "k3y" * 20  # long and varied: check --deploy accepts it
 
@@ -52,9 +54,15 @@ def stop(process, sig=signal.SIGTERM):
             process.wait()
 
 
+# What a production process takes from the machine. Nothing else of the test run's environment:
+# not pyproject's [tool.pytest_env] (the suite's throwaway key, no page cache, ...), nor
+# DJANGO_*/PYTEST_* variables, nor a developer's exported settings.
+MACHINE_VARIABLES = ("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TMPDIR", "TZ", "USER")
+
+
 def production_env(**overrides):
-    """The environment of a production process: DEBUG off, no pytest relaxations."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "DJANGO_"))}
+    """The environment of a production process: DEBUG off, every other setting its default."""
+    env = {k: os.environ[k] for k in MACHINE_VARIABLES if k in os.environ}
     env.update(
         DEBUG="false",
         SECRET_KEY=PRODUCTION_SECRET,
@@ -132,9 +140,11 @@ def start_nginx(directory, upstream_port, static_root, media_root, max_upload="3
         MAX_UPLOAD=max_upload,
     )  # fmt: skip
     (directory / "site.conf").write_text(site)
-    # The main file stands in for Debian's /etc/nginx/nginx.conf: only paths differ.
+    # The main file stands in for Debian's /etc/nginx/nginx.conf: only paths differ (Debian
+    # loads its modules from modules-enabled/, relative to its own prefix).
     (directory / "nginx.conf").write_text(
         f"""
+load_module {NGINX_BROTLI};
 user root;
 worker_processes 2;
 daemon off;

@@ -38,6 +38,14 @@ def site(live_server):
     return {name: live_server.url + path for name, path in urls.items()}
 
 
+def open_page(tab, name, url):
+    """The page as the browser got it; a page that failed (a small error page would pass
+    every check) fails the test instead."""
+    response = tab.goto(url)
+    expected = 404 if name == "not found" else 200
+    assert response.status == expected, (name, url, response.status)
+
+
 def test_axe_finds_no_serious_or_critical_violation(tab, site):
     try:
         from axe_playwright_python.sync_playwright import Axe
@@ -46,7 +54,7 @@ def test_axe_finds_no_serious_or_critical_violation(tab, site):
     axe = Axe()
     problems = []
     for name, url in site.items():
-        tab.goto(url)
+        open_page(tab, name, url)
         violations = axe.run(tab).response["violations"]
         for violation in violations:
             if violation["impact"] in ("serious", "critical"):
@@ -61,7 +69,7 @@ def test_no_page_scrolls_sideways(tab, site, width):
     tab.set_viewport_size({"width": width, "height": 800})
     wide = []
     for name, url in site.items():
-        tab.goto(url)
+        open_page(tab, name, url)
         scroll_width = tab.evaluate("document.documentElement.scrollWidth")
         if scroll_width > width:
             wide.append(f"{name}: {scroll_width} px")

@@ -45,7 +45,7 @@ def test_editor_and_approver_take_an_article_to_the_public(log_in, live_server, 
     editor.fill("#id_title", TITLE)
     editor.select_option("#id_category", str(category.pk))
     editor.fill("#id_lead", "Sáng nay, hơn 300 đoàn viên ra quân.")
-    editor.get_by_role("button", name="Lưu và gửi duyệt").click()
+    editor.get_by_role("button", name="Gửi duyệt", exact=True).click()
     editor.wait_for_selector("text=Gửi duyệt: “")
     article = Article.objects.get()
     assert article.status == "pending"

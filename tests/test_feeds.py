@@ -89,7 +89,9 @@ def test_pages_announce_their_feeds(client):
 
 
 @pytest.mark.parametrize("n", [1, 5])
-def test_feed_queries_do_not_grow_with_the_articles(client, django_assert_num_queries, n):
+def test_feed_queries_do_not_grow_with_the_articles(
+    client, django_assert_num_queries, content_version_read, n
+):
     SiteIdentity.objects.current()
     category = make_category()
     for _ in range(n):

@@ -6,7 +6,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.test import Client
 from PIL import Image
@@ -147,7 +147,11 @@ def test_editor_upload_is_for_staff_only(client, editor):
     staff = get_user_model().objects.create_user("nhanvien", password="x", is_staff=True)
     client.force_login(staff)  # staff, but without the right to add photos
     assert client.post(UPLOAD_URL, {"upload": image_file()}).status_code == 403
+    # A raw permission grants nothing: roles decide (editorial/roles.py).
     staff.user_permissions.add(Permission.objects.get(codename="add_photo"))
+    client.force_login(staff)
+    assert client.post(UPLOAD_URL, {"upload": image_file()}).status_code == 403
+    staff.groups.add(Group.objects.get(name="Biên tập viên"))
     client.force_login(staff)
     assert client.post(UPLOAD_URL, {"upload": image_file()}).json()["uploaded"] == 1
     assert client.get(UPLOAD_URL).status_code == 405

@@ -3,6 +3,7 @@ of gunicorn with deploy/gunicorn.conf.py, the production settings (DEBUG off, HT
 database of this pass (SQLite or PostgreSQL), Redis started and killed, and the load script.
 """
 
+import gzip
 import http.client
 import json
 import os
@@ -12,13 +13,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import brotli
 import pytest
 from django.apps import apps
+from django.conf import settings
 
 from .conftest import require
 from .servers import (
     DEPLOY,
     NGINX,
+    NGINX_BROTLI,
     REDIS,
     WRK,
     database_url,
@@ -68,10 +72,18 @@ def stack_env(tmp_path_factory, django_db_setup, django_db_blocker):
             cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def require_nginx():
+    require(os.path.exists(NGINX), "nginx (apt-get install nginx)")
+    require(
+        os.path.exists(NGINX_BROTLI),
+        "nginx's Brotli module (apt-get install libnginx-mod-http-brotli-static)",
+    )
+
+
 @pytest.fixture(scope="module")
 def site(stack_env, tmp_path_factory):
     """nginx (HTTPS, self-signed) in front of gunicorn: yields the site's https:// address."""
-    require(os.path.exists(NGINX), "nginx (apt-get install nginx)")
+    require_nginx()
     base = tmp_path_factory.mktemp("site")
     gunicorn = start_gunicorn(stack_env, base / "gunicorn.log", workers=None)
     nginx = start_nginx(
@@ -117,6 +129,51 @@ def test_nginx_serves_collected_static_files_compressed_and_cached(site, stack_e
     assert headers["Content-Encoding"] == "gzip"  # WhiteNoise's .gz, sent by gzip_static
     assert "max-age=2592000" in headers["Cache-Control"]
     assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def hashed_static(stack_env, name):
+    manifest = Path(stack_env["_BASE"], "static", "staticfiles.json").read_text()
+    return json.loads(manifest)["paths"][name]
+
+
+@pytest.mark.parametrize("encoding", ["br", "gzip"])
+def test_static_files_go_out_precompressed_with_vary(site, stack_env, encoding):
+    """nginx sends WhiteNoise's .br or .gz as it is; without nginx, WhiteNoise does the same."""
+    path = "/static/" + hashed_static(stack_env, "css/site.css")
+    source = (Path(settings.BASE_DIR) / "static" / "css" / "site.css").read_bytes()
+    decompress = brotli.decompress if encoding == "br" else gzip.decompress
+    gunicorn = start_gunicorn({**stack_env, "HTTPS": "false"}, site.log, workers=1)
+    try:
+        for base in (site.url, f"http://127.0.0.1:{gunicorn.port}"):
+            status, headers, body = fetch(
+                base + path, headers={"Accept-Encoding": f"{encoding}, deflate"}
+            )
+            assert status == 200 and headers["Content-Encoding"] == encoding, base
+            assert "Accept-Encoding" in headers["Vary"], base
+            assert decompress(body) == source and len(body) < len(source) / 2, base
+            status, headers, body = fetch(base + path, headers={"Accept-Encoding": "identity"})
+            assert "Content-Encoding" not in headers and body == source, base
+    finally:
+        stop(gunicorn)
+
+
+def test_nginx_gzips_pages_and_feeds_and_keeps_them_revalidatable(site):
+    for path in ("/", "/rss/", "/sitemap.xml"):  # (stats.json is under gzip_min_length)
+        status, headers, body = fetch(site.url + path, headers={"Accept-Encoding": "gzip"})
+        assert status == 200 and headers["Content-Encoding"] == "gzip", path
+        assert "Accept-Encoding" in headers["Vary"], path
+        assert gzip.decompress(body), path
+    # The feed's ETag is weakened by the compression; Django compares If-None-Match weakly.
+    status, headers, _ = fetch(site.url + "/rss/", headers={"Accept-Encoding": "gzip"})
+    assert headers["ETag"].startswith('W/"') and headers["Last-Modified"]
+    for condition in ({"If-None-Match": headers["ETag"]},
+                      {"If-Modified-Since": headers["Last-Modified"]}):  # fmt: skip
+        condition["Accept-Encoding"] = "gzip"
+        status, _, body = fetch(site.url + "/rss/", headers=condition)
+        assert (status, body) == (304, b""), condition
+    # A page never carries a validator, compressed or not.
+    status, headers, _ = fetch(site.url + "/", headers={"Accept-Encoding": "gzip"})
+    assert "ETag" not in headers and "Last-Modified" not in headers
 
 
 def test_nginx_answers_conditional_gets_for_static_and_media_with_304(site, stack_env):
@@ -171,7 +228,7 @@ def test_health_endpoint_through_nginx(site):
 
 
 def test_nginx_shows_a_vietnamese_page_when_the_application_is_down(stack_env, tmp_path):
-    require(os.path.exists(NGINX), "nginx (apt-get install nginx)")
+    require_nginx()
     nginx = start_nginx(tmp_path / "nginx", free_port(), stack_env["_BASE"] + "/static", tmp_path)
     try:
         status, _, body = fetch(f"https://127.0.0.1:{nginx.https_port}/")

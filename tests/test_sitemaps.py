@@ -108,7 +108,9 @@ def test_site_map_queries_do_not_grow(client, django_assert_num_queries, n):
 
 
 @pytest.mark.parametrize("n", [1, 4])
-def test_sitemap_queries_do_not_grow(client, django_assert_num_queries, monkeypatch, n):
+def test_sitemap_queries_do_not_grow(
+    client, django_assert_num_queries, monkeypatch, content_version_read, n
+):
     for _ in range(n):
         make_document()
         make_article()

@@ -102,8 +102,8 @@ def test_only_superusers_edit_the_pages(client, editor):
     response = client.post(f"/admin/pages/page/{about.pk}/change/", {"title": "Sửa trộm"})
     assert response.status_code == 403
     assert Page.objects.get(pk=about.pk).title == "Giới thiệu"
-    # The links block is ordinary content: an editor with the permission manages it.
-    assert client.get("/admin/pages/link/").status_code == 200
+    # The links block belongs to the site's set-up too; raw permissions grant nothing (roles do).
+    assert client.get("/admin/pages/link/").status_code == 403
 
 
 def test_superuser_edits_a_page_but_cannot_delete_a_required_one(admin_client):
@@ -138,5 +138,8 @@ def test_links_accept_only_web_addresses(admin_client):
     response = admin_client.post(
         "/admin/pages/link/add/", {"name": "Xấu", "url": "javascript:alert(1)", "order": 0}
     )
-    assert response.status_code == 200 and "Nhập một URL hợp lệ" in response.content.decode()
+    assert (
+        response.status_code == 200
+        and "Hãy nhập một địa chỉ web (URL) hợp lệ." in response.content.decode()
+    )
     assert not Link.objects.exists()

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from editorial.role_admin import RoleAdminMixin
 from news.templatetags.portal import vi_number
 
 from . import counter
@@ -29,9 +30,10 @@ class DailyStatsAdmin(ReadOnlyAdmin):
     change_list_template = "admin/visitors/dailystats/change_list.html"
 
     def changelist_view(self, request, extra_context=None):
+        clock = counter.current().clock
         extra_context = {
             **(extra_context or {}),
-            "charts": charts(counter.local_day(counter.now())),
+            "charts": charts(clock.local_day(clock.now())),
         }
         return super().changelist_view(request, extra_context)
 
@@ -42,8 +44,10 @@ class MonthlyStatsAdmin(ReadOnlyAdmin):
 
 
 @admin.register(VisitorTotals)
-class VisitorTotalsAdmin(admin.ModelAdmin):
+class VisitorTotalsAdmin(RoleAdminMixin, admin.ModelAdmin):
     """The baseline from the old site; only superusers may change it."""
+
+    manage_action = "site.manage"
 
     fields = ["baseline", "visits", "total"]
     readonly_fields = ["visits", "total"]
@@ -51,15 +55,6 @@ class VisitorTotalsAdmin(admin.ModelAdmin):
     @admin.display(description="tất cả (con số hiển thị)")
     def total(self, obj):
         return vi_number(obj.total)
-
-    def has_module_permission(self, request):
-        return request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_change_permission(self, request, obj=None):
-        return request.user.is_superuser
 
     def has_add_permission(self, request):
         return False

@@ -9,8 +9,10 @@ DEFAULTS = {
     "VISITORS_TRUSTED_PROXIES": 0,  # proxies whose X-Forwarded-For entries are believed
     "VISITORS_FLUSH_SECONDS": 1,  # page-view increments buffered in a process at most this long
     # A background thread per process writes the buffer (else the next page view does). With
-    # it, a returning visitor's page views cost no statement (counter.RecentVisits).
+    # it, a returning visitor's page views cost no statement (buffer.RecentVisits).
     "VISITORS_FLUSH_THREAD": True,
+    # Off: the counting middleware is absent (for benchmarks: the same site, uncounted).
+    "VISITORS_ENABLED": True,
     "VISITORS_EXCLUDED_PATHS": [
         "/admin/",
         "/static/",

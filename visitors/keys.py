@@ -1,21 +1,15 @@
-"""Who is a visitor: client address, bots, and the daily keyed hash. Nothing here is stored."""
+"""Who is a visitor: client address and bots (the daily keyed hash is in salts.py).
+Nothing here is stored."""
 
-import hashlib
-import hmac
 import ipaddress
 import re
-import secrets
 from functools import lru_cache
 
 from crawlerdetect import CrawlerDetect
-from django.conf import settings
-from django.db import IntegrityError, transaction
 
 from . import conf
-from .models import DailySalt
 
 _crawler_detect = CrawlerDetect()
-_salts = {}  # day -> salt; a process keeps only today's and yesterday's
 
 
 def client_address(request):
@@ -66,30 +60,3 @@ def is_bot(user_agent):
     if not user_agent or not user_agent.strip():
         return True
     return _crawler_detect.isCrawler(user_agent)
-
-
-def daily_salt(day):
-    """The day's salt, created once for all processes; older salts are destroyed."""
-    salt = _salts.get(day)
-    if salt is not None:
-        return salt
-    try:
-        with transaction.atomic():
-            salt = DailySalt.objects.get_or_create(
-                day=day, defaults={"salt": secrets.token_hex(32)}
-            )[0].salt
-    except IntegrityError:  # another process created it first
-        salt = DailySalt.objects.get(day=day).salt
-    # Keep today's and yesterday's salts (a visit may span midnight's request burst); older
-    # ones are deleted so yesterday's keys can never be recomputed from guessed addresses.
-    DailySalt.objects.filter(day__lt=day.fromordinal(day.toordinal() - 1)).delete()
-    _salts.clear()
-    _salts[day] = salt
-    return salt
-
-
-def visitor_key(ip, user_agent, day):
-    """Keyed hash of (day's salt, network, User-Agent): irreversible once the salt is gone."""
-    key = (daily_salt(day) + settings.SECRET_KEY).encode()
-    message = f"{ip}\n{user_agent}".encode("utf-8", "surrogateescape")
-    return hmac.new(key, message, hashlib.sha256).hexdigest()[:40]

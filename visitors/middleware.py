@@ -1,12 +1,14 @@
 import logging
 from functools import lru_cache
 
+from django.apps import apps
+from django.core.exceptions import MiddlewareNotUsed
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.urls import Resolver404, resolve
 
-from . import conf, counter
-from .keys import client_ip, is_bot, visitor_key
+from . import conf
+from .keys import client_ip, is_bot
 
 logger = logging.getLogger("visitors")
 
@@ -16,21 +18,23 @@ class VisitorCounterMiddleware:
 
     Placed before any cache middleware, so that a page served from a cache is still counted.
     Sets no cookie and touches no session. A fault in counting is logged and the page is
-    served as if nothing happened.
+    served as if nothing happened. With VISITORS_ENABLED off it is absent (the numbers are
+    still shown, from what was counted).
     """
 
     def __init__(self, get_response):
+        if not conf.get("VISITORS_ENABLED"):
+            raise MiddlewareNotUsed("VISITORS_ENABLED is off: visits are not counted")
         self.get_response = get_response
+        # The app's counter is read per request: a test may replace it with a fresh one.
+        self.app = apps.get_app_config("visitors")
 
     def __call__(self, request):
         response = self.get_response(request)
         try:
             if is_counted(request, response):
-                moment = counter.now()
-                day = counter.local_day(moment)
                 ua = request.META.get("HTTP_USER_AGENT", "")
-                key = visitor_key(client_ip(request), ua, day)
-                counter.record_page_view(key, moment, view_of=view_counter(request), day=day)
+                self.app.counter.count(client_ip(request), ua, view_of=view_counter(request))
         except Exception:
             logger.exception("visitors: counting failed; the page was served uncounted")
         return response

@@ -3,7 +3,7 @@ from django.db.models import Count
 
 from news.models import Article
 
-from ..permissions import can_approve
+from ..permissions import can
 
 register = template.Library()
 
@@ -12,8 +12,9 @@ register = template.Library()
 def editorial_summary(context):
     """The admin index's to-do box: pending articles for approvers, one's own for writers."""
     user = context["request"].user
-    summary = {"pending": Article.objects.pending().count() if can_approve(user) else None}
-    summary["can_write"] = user.has_perm("news.add_article")
+    approver = can(user, "article.publish")
+    summary = {"pending": Article.objects.pending().count() if approver else None}
+    summary["can_write"] = can(user, "article.add")
     if summary["can_write"]:
         counts = dict(
             Article.objects.filter(created_by=user)

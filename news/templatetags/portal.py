@@ -1,9 +1,9 @@
 from django import template
 from django.utils import timezone
 
-register = template.Library()
+from workdays.calendar import WEEKDAYS
 
-WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"]
+register = template.Library()
 
 
 @register.filter

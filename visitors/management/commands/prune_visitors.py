@@ -4,7 +4,7 @@ from django.core.management import BaseCommand
 from django.db import transaction
 from django.db.models import F
 
-from visitors.counter import local_day, now, prune_active
+from visitors.counter import current
 from visitors.models import DailySalt, DailyStats, MonthlyStats
 
 
@@ -19,11 +19,12 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="report, change nothing")
 
     def handle(self, *args, keep_days, dry_run, **options):
-        moment = now()
-        today = local_day(moment)
+        counter = current()
+        moment = counter.clock.now()
+        today = counter.clock.local_day(moment)
         cutoff = today - timedelta(days=keep_days)
         with transaction.atomic():
-            keys = prune_active(moment, dry_run=dry_run)
+            keys = counter.prune_active(moment, dry_run=dry_run)
             salts = DailySalt.objects.filter(day__lt=today - timedelta(days=1))
             old_days = DailyStats.objects.select_for_update().filter(day__lt=cutoff)
             n_salts, n_days = salts.count(), old_days.count()

@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from reversion.models import Version
 
 from news.models import Article
+from news.models.article import PUBLICATION
 from news.services import delete_article, save_article
 
 from . import (
@@ -73,16 +74,15 @@ class QuickViewFilter(admin.SimpleListFilter):
         return choices
 
     def queryset(self, request, queryset):
-        now = timezone.now()
         match self.value():
             case "cua-toi":
                 return queryset.filter(created_by=request.user)
             case "cho-toi-duyet":
                 return queryset.pending()
-            case "hen-gio":
-                return queryset.filter(status=Status.PUBLISHED, published_at__gt=now)
+            case "hen-gio":  # the publication rule's own terms (core.publication)
+                return queryset.filter(PUBLICATION.scheduled_q())
             case "het-han":
-                return queryset.filter(status=Status.PUBLISHED, expires_at__lte=now)
+                return queryset.filter(PUBLICATION.expired_q())
         return queryset
 
 
@@ -156,11 +156,10 @@ class ArticleWorkflowAdmin(RoleAdminMixin, admin.ModelAdmin):
 
     @admin.display(description="trạng thái", ordering="status")
     def workflow_status(self, obj):
-        now = timezone.now()
-        if obj.status == Status.PUBLISHED and obj.published_at and obj.published_at > now:
+        if PUBLICATION.is_scheduled(obj):
             when = timezone.localtime(obj.published_at).strftime("%H:%M %d/%m/%Y")
             return f"Hẹn giờ: {when}"
-        if obj.status == Status.PUBLISHED and obj.expires_at and obj.expires_at <= now:
+        if PUBLICATION.is_expired(obj):
             return "Đã hết hạn"
         return obj.get_status_display()
 

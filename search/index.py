@@ -3,7 +3,7 @@
 Articles are indexed by their write path (news.services.save_article), in the transaction that
 saves them; documents and pages, which are written in one place each, by their post_save and
 post_delete signals (`register(..., signals=True)`). The vocabulary for suggestions is kept by
-the database itself (search.models.SearchWord, Term).
+the database itself (search.models.SearchWord; SQLite: FTS5's, see search.query.known_words).
 """
 
 from django.db.models.signals import post_delete, post_save

@@ -68,7 +68,7 @@ class SearchWord(models.Model):
 
     It only grows (a word of a deleted or unpublished text stays), so a suggestion is shown
     only when it finds something the public may see. SQLite reads FTS5's own vocabulary
-    instead (Term).
+    instead (search.query.known_words).
     """
 
     word = models.CharField(max_length=60, unique=True)
@@ -76,20 +76,6 @@ class SearchWord(models.Model):
     class Meta:
         verbose_name = "từ"
         verbose_name_plural = "từ vựng tìm kiếm"
-
-    def __str__(self):
-        return self.word
-
-
-class Term(models.Model):
-    """SQLite: the words of the FTS5 index (an fts5vocab table, migration 0003), read as
-    SearchWord is read on PostgreSQL. Maintained by SQLite itself; never written here."""
-
-    word = models.CharField(max_length=60, primary_key=True, db_column="term")
-
-    class Meta:
-        managed = False
-        db_table = "search_fts_terms"
 
     def __str__(self):
         return self.word

@@ -5,11 +5,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db import connections, transaction
-from django.db.models import BooleanField, F, FloatField, Func, IntegerField, Value
+from django.db.models import BooleanField, F, FloatField, Func, Value
 
 from core.text import tokens
 
-from .models import SearchEntry, SearchWord, Term
+from .models import SearchEntry, SearchWord
 from .text import MAX_TOKEN_LENGTH
 
 MAX_QUERY_LENGTH = 200
@@ -102,11 +102,25 @@ def _all_words_in(field, words, db, walk=False):
     return FtsMatch(field, words, walk)
 
 
-def vocabulary():
-    """The indexed words (SearchWord on PostgreSQL, FTS5's own on SQLite), as `.word`."""
-    if connections[SearchWord.objects.db].vendor == "postgresql":
-        return SearchWord.objects
-    return Term.objects
+def _postgresql():
+    return connections[SearchWord.objects.db].vendor == "postgresql"
+
+
+# SQLite's vocabulary is FTS5's own (an fts5vocab table, migration 0003), which it keeps as the
+# index changes; it is read with SQL here, not through a model, so that nothing (dumpdata, a
+# backup) takes it for a table of rows. Its `term` constraints (=, <, >=) are answered from
+# the index.
+_SQLITE_TERMS = "SELECT term FROM search_fts_terms WHERE "
+
+
+def known_words(words):
+    """The words of `words` that some entry holds (or held, on PostgreSQL)."""
+    if _postgresql():
+        return set(SearchWord.objects.filter(word__in=words).values_list("word", flat=True))
+    marks = ", ".join(["%s"] * len(words))
+    with connections[SearchWord.objects.db].cursor() as cursor:
+        cursor.execute(_SQLITE_TERMS + f"term IN ({marks})", list(words))  # noqa: S608
+        return {row[0] for row in cursor.fetchall()}
 
 
 def matching(queryset, words, walk=False):
@@ -236,9 +250,10 @@ def _correctable(word):
 SUGGESTION_THRESHOLD = 0.2  # pg_trgm's default (0.3) misses short slips: "ngi" for "nghi"
 
 
-def _neighbours(word, words):
+def _neighbours(word):
     """Indexed words that look like `word`: trigrams on PostgreSQL, a cheap filter on SQLite."""
-    if connections[words.db].vendor == "postgresql":
+    if _postgresql():
+        words = SearchWord.objects.exclude(word=word)
         with transaction.atomic(using=words.db), connections[words.db].cursor() as cursor:
             # Local to this transaction: the connection's other queries keep the default.
             cursor.execute(
@@ -251,18 +266,20 @@ def _neighbours(word, words):
                 .order_by("-similarity", "word")
                 .values_list("word", flat=True)[:20]
             )
-    # SQLite: same first letter, similar length.
-    words = words.filter(word__startswith=word[0]).annotate(
-        n=Func(F("word"), function="LENGTH", output_field=IntegerField())
-    )
-    return list(
-        words.filter(n__gte=len(word) - 2, n__lte=len(word) + 2).values_list("word", flat=True)
-    )
+    # SQLite: same first letter (a range of terms), similar length.
+    first = word[0]
+    with connections[SearchWord.objects.db].cursor() as cursor:
+        cursor.execute(
+            _SQLITE_TERMS + "term >= %s AND term < %s AND term != %s AND length(term) BETWEEN %s "
+            "AND %s",
+            [first, chr(ord(first) + 1), word, len(word) - 2, len(word) + 2],
+        )
+        return [row[0] for row in cursor.fetchall()]
 
 
 def nearest_word(word):
     """The indexed word closest to `word` (another word than itself), or None."""
-    neighbours = _neighbours(word, vocabulary().exclude(word=word))
+    neighbours = _neighbours(word)
     close = difflib.get_close_matches(word, neighbours, n=1, cutoff=0.6)
     return close[0] if close else None
 
@@ -274,7 +291,7 @@ def suggest(words, **filters):
     "nghi quyet 35"); if all words are known (a real word typed for another, "quet" for
     "quyet"), each word in turn is replaced by its nearest neighbour.
     """
-    known = set(vocabulary().filter(word__in=words).values_list("word", flat=True))
+    known = known_words(words)
     unknown = [w for w in words if w not in known and _correctable(w)]
     candidates = []
     if unknown:

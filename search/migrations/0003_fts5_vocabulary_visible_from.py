@@ -7,7 +7,7 @@
   vocabulary of suggestions), so writers spend no statement on it.
 - SQLite: an FTS5 table over `title_words` and `words` (external content: it stores only its
   index), kept in step by triggers, answers the searches (search.query.FtsMatch); its fts5vocab
-  table `search_fts_terms` is the vocabulary (search.models.Term).
+  table `search_fts_terms` is the vocabulary (search.query.known_words).
 
 SQLite drops a table's triggers when Django rebuilds the table (an AlterField on SQLite copies
 it): a later migration that alters search_searchentry must create them again (TRIGGERS below);
@@ -84,18 +84,6 @@ class Migration(migrations.Migration):
             model_name="searchentry",
             name="visible_from",
             field=models.DateTimeField(),
-        ),
-        migrations.CreateModel(
-            name="Term",
-            fields=[
-                (
-                    "word",
-                    models.CharField(
-                        db_column="term", max_length=60, primary_key=True, serialize=False
-                    ),
-                ),
-            ],
-            options={"db_table": "search_fts_terms", "managed": False},
         ),
         VendorSQL("postgresql", POSTGRESQL_VOCABULARY, POSTGRESQL_VOCABULARY_REVERSE),
         VendorSQL("sqlite", SQLITE_FTS, SQLITE_FTS_REVERSE),

@@ -204,6 +204,14 @@ class Results:
 
     def __getitem__(self, key):
         start, stop = key.start or 0, key.stop
+        if start == 0 and "title_total" not in self.__dict__:
+            # The first page (most searches) needs no count of the title matches: it reads
+            # them up to the page's end, and fewer than that is their number.
+            rows = list(self.in_title[:stop])
+            if len(rows) == stop:
+                return rows
+            self.title_total = len(rows)
+            return rows + list(self.elsewhere[: stop - len(rows)])
         split = self.title_total
         rows = list(self.in_title[start : min(stop, split)]) if start < split else []
         if stop > split and self.total > split:

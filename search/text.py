@@ -4,6 +4,7 @@ the original text (spans found in the folded text, mapped back to the original c
 
 import re
 import unicodedata
+from functools import lru_cache
 from html import escape
 
 from django.utils.safestring import mark_safe
@@ -54,6 +55,13 @@ def _fold_with_map(text):
     return "".join(folded), origin
 
 
+@lru_cache(maxsize=256)
+def _words_pattern(words):
+    """Whole-token matches of any of `words` (a results page asks it thirty times)."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])")
+
+
 def match_spans(text, words):
     """(start, end) spans of `text` that hold one of the folded `words` as a whole token.
 
@@ -64,9 +72,8 @@ def match_spans(text, words):
     if not text or not words:
         return []
     folded, origin = _fold_with_map(text)
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])")
     spans = []
+    pattern = _words_pattern(tuple(words))
     for match in pattern.finditer(folded):
         start, end = origin[match.start()], origin[match.end() - 1] + 1
         while end < len(text) and unicodedata.combining(text[end]):

@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from news.models import Category
+from pagecache import fragments
 
 from . import query as q
 from .models import SearchEntry
@@ -40,13 +41,16 @@ def present(entries, words):
 
 def year_choices():
     this_year = timezone.localdate().year
-    first = SearchEntry.objects.aggregate(first=Min("year"))["first"] or this_year
-    return range(this_year, min(first, this_year) - 1, -1)
+    first = fragments.cached(
+        "search-first-year", lambda: SearchEntry.objects.aggregate(first=Min("year"))["first"]
+    )
+    return range(this_year, min(first or this_year, this_year) - 1, -1)
 
 
 def results(request):
     query = q.parse(request.GET.get("q", ""))
-    categories = list(Category.objects.all())
+    # The filters' choices are the same for every search: kept per content version.
+    categories = fragments.cached("search-categories", lambda: list(Category.objects.all()))
     filters, chosen_category = read_filters(request.GET, categories)
     page = suggestion = results = None
     if query.words:

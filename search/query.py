@@ -150,14 +150,14 @@ class Results:
     def __init__(self, candidates, words):
         self.candidates, self.words = candidates, words
 
-    @cached_property
-    def walk(self):
-        """SQLite: are the matches many? Asked of the FTS index alone, which stops at DENSE."""
+    def _dense(self, column):
+        """SQLite: are the matches in `column` many? Asked of the FTS index alone, which stops
+        at DENSE (one short query)."""
         if connections[self.candidates.db].vendor != "sqlite":
             return False
         if any(len(w) > MAX_TOKEN_LENGTH for w in self.words):
             return False  # nothing matches (see matching)
-        query = FtsMatch("words", self.words).source_expressions[0].value
+        query = FtsMatch(column, self.words).source_expressions[0].value
         with connections[self.candidates.db].cursor() as cursor:
             cursor.execute(
                 "SELECT COUNT(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
@@ -165,6 +165,10 @@ class Results:
                 [query, self.DENSE],
             )
             return cursor.fetchone()[0] >= self.DENSE
+
+    @cached_property
+    def walk(self):
+        return self._dense("words")
 
     @cached_property
     def matches(self):
@@ -175,9 +179,11 @@ class Results:
         return self.matches[: RESULT_LIMIT + 1].count()
 
     def _ranked(self, in_title):
-        walk = self.walk
-        found = matching(self.candidates, self.words, walk)
-        title = _all_words_in("title_words", self.words, found.db, walk)
+        found = matching(self.candidates, self.words, self.walk)
+        # The title matches drive their own query: when they are few (a common word in the
+        # texts, rarer in titles) they are fetched, not looked for along the whole date index.
+        walk_title = self.walk and (not in_title or self._dense("title_words"))
+        title = _all_words_in("title_words", self.words, found.db, walk_title)
         return (found.filter(title) if in_title else found.exclude(title)).order_by(*ORDER)
 
     @cached_property

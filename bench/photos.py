@@ -12,6 +12,7 @@ import os
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 import django
@@ -46,8 +47,8 @@ def main():
             start = time.perf_counter()
             processed = pipeline.process(upload)
             name = f"p{width}-{n}.{processed.extension}"
-            storage.save(name, io.BytesIO(processed.data))
-            pipeline.write_renditions(storage, name, processed.image, processed.format)
+            master = io.BytesIO(processed.data)
+            pipeline.store(storage, name, processed.renditions, partial(storage.save, name, master))
             runs.append(time.perf_counter() - start)
         files = {n: storage.size(n) for n in pipeline.rendition_names(name, width)}
         print(

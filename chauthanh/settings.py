@@ -1,5 +1,6 @@
 """Settings of the portal. Environments differ only by environment variables (see .env.example)."""
 
+import ipaddress
 from datetime import timedelta
 from pathlib import Path
 
@@ -37,7 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
-    "django.contrib.staticfiles",
+    "operations.staticfiles.PortalStaticFilesConfig",  # contrib.staticfiles minus CKEditor HTML
     "django.contrib.humanize",
     "ckeditor",
     "news",
@@ -230,6 +231,12 @@ VISITORS_VISIT_GAP = env.int("VISITORS_VISIT_GAP", default=30 * 60)
 VISITORS_ONLINE_WINDOW = env.int("VISITORS_ONLINE_WINDOW", default=5 * 60)
 VISITORS_CACHE_SECONDS = env.int("VISITORS_CACHE_SECONDS", default=10)
 VISITORS_TRUSTED_PROXIES = env.int("VISITORS_TRUSTED_PROXIES", default=0)
+# The proxies' own addresses: X-Forwarded-For and X-Request-ID are believed from these peers (and
+# from gunicorn's Unix socket) only, never from a client that reaches gunicorn directly.
+VISITORS_PROXY_NETWORKS = [
+    str(ipaddress.ip_network(n, strict=False))  # a typo fails at start, not on a request
+    for n in env.list("VISITORS_PROXY_NETWORKS", default=["127.0.0.0/8", "::1/128"])
+]
 VISITORS_FLUSH_SECONDS = env.float("VISITORS_FLUSH_SECONDS", default=1.0)
 VISITORS_FLUSH_THREAD = env.bool("VISITORS_FLUSH_THREAD", default=True)
 # false: the counting middleware takes itself out (for `make bench`: the same site uncounted).
@@ -267,7 +274,13 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "visitors.keys.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "editorial/lockout.html"
-# Every failed login is still logged (WARNING); successful ones need not fill the log.
+# What the lock keeps is the least it needs, for as long as it needs it (editorial/lockout.py,
+# the privacy page): the failures' user name and address until the lock ends, no browser, no
+# record of successful logins; log lines without address or browser.
+AXES_HANDLER = "editorial.lockout.MinimalAxesHandler"
+AXES_DISABLE_ACCESS_LOG = True
+AXES_CLIENT_STR_CALLABLE = "editorial.lockout.client_str"
+# A lock is logged (WARNING); each failure and each successful login need not fill the log.
 LOGGING.setdefault("loggers", {})["axes"] = {"level": "WARNING"}
 
 # Staff sessions end after SESSION_IDLE_MINUTES without a request (the expiry slides with
@@ -284,6 +297,7 @@ INSTALLED_APPS += ["operations"]
 MIDDLEWARE = [
     "operations.middleware.RequestIdMiddleware",
     "operations.middleware.SecurityHeadersMiddleware",
+    "operations.middleware.BadParametersMiddleware",
     *MIDDLEWARE,
 ]
 
@@ -312,6 +326,8 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+# A refused form (expired token, blocked cookies) gets a Vietnamese page, not Django's English one.
+CSRF_FAILURE_VIEW = "operations.views.csrf_failure"
 
 # Redis when CACHE_URL names one. django-redis with IGNORE_EXCEPTIONS: when Redis is down every
 # cache read is a miss and every write is dropped (and logged), so the site goes on, slower.
@@ -323,6 +339,12 @@ if CACHES["default"]["BACKEND"].endswith("RedisCache"):
             # Short timeouts: a Redis that hangs must not hold a worker for long.
             "SOCKET_CONNECT_TIMEOUT": env.float("REDIS_CONNECT_TIMEOUT", default=0.5),
             "SOCKET_TIMEOUT": env.float("REDIS_TIMEOUT", default=0.5),
+            # After one timeout, the process skips Redis for a while instead of waiting on
+            # every cache call of every page (operations/cache.py).
+            "REDIS_CLIENT_CLASS": "operations.cache.BreakerRedis",
+            "REDIS_CLIENT_KWARGS": {
+                "breaker_seconds": env.float("REDIS_BREAKER_SECONDS", default=10.0)
+            },
         }
     )
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
@@ -335,7 +357,15 @@ MEDIA_MIN_FREE_BYTES = env.int("MEDIA_MIN_FREE_MB", default=100) * 1024 * 1024
 
 # JSON lines on stdout (journald/any collector parses them), each with its request id.
 # LOG_FORMAT=plain for a human at a terminal.
-LOGGING["filters"] = {"request_id": {"()": "operations.logging.RequestIdFilter"}}
+LOGGING["filters"] = {
+    "request_id": {"()": "operations.logging.RequestIdFilter"},
+    "client_fault": {"()": "operations.logging.ClientFault"},
+    "redis_skipped": {"()": "operations.cache.SkippedCallsFilter"},
+}
+# While Redis is skipped, one line says so, not one traceback per cache call.
+LOGGING["loggers"]["operations.cache"] = {"filters": ["redis_skipped"]}
+# A Host header that names no site of ours (scanners send them all day): one warning line.
+LOGGING["loggers"]["django.security.DisallowedHost"] = {"filters": ["client_fault"]}
 LOGGING["formatters"]["json"] = {"()": "operations.logging.JsonFormatter"}
 LOGGING["formatters"]["plain"]["format"] = (
     "%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s"
@@ -347,13 +377,13 @@ LOGGING["handlers"]["console"].update(
 # --- Page cache (pagecache/, issue 10) ---------------------------------------------------------
 # Anonymous public GETs served from a per-process cache keyed by URL + a shared content version
 # (bumped on every save/delete of public content, read at most once per
-# PAGE_CACHE_VERSION_SECONDS). PAGE_CACHE_SECONDS also bounds how late a scheduled article
-# appears (publication by time bumps nothing).
+# PAGE_CACHE_VERSION_SECONDS). No entry outlives the next scheduled publication or expiry
+# (pagecache/schedule.py): time alone bumps nothing.
 INSTALLED_APPS += ["pagecache"]
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 PAGE_CACHE_VERSION_SECONDS = env.float("PAGE_CACHE_VERSION_SECONDS", default=1.0)
 # The layout's menu, sidebar widgets, footer and site identity, per content version
-# (pagecache/fragments.py); the same bound on time-only changes as the pages.
+# (pagecache/fragments.py); bounded by the next scheduled change like the pages.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=PAGE_CACHE_SECONDS)
 PAGE_CACHE_MAX_ENTRIES = env.int("PAGE_CACHE_MAX_ENTRIES", default=1000)
 PAGE_CACHE_MAX_BYTES = env.int("PAGE_CACHE_MAX_MB", default=64) * 1024 * 1024

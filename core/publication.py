@@ -26,6 +26,9 @@ class Publication:
     start: str  # not before (required: an empty start is never public)
     end: str  # not from (empty: never expires)
 
+    def approved_q(self):
+        return Q(**{self.approved: self.approved_value})
+
     def live_q(self, now=None):
         now = now or timezone.now()
         return Q(**{self.approved: self.approved_value, f"{self.start}__lte": now}) & (

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
+from .active_content import ole_is_active, ooxml_is_active, pdf_is_active
+
 DOCUMENT_EXTENSIONS = ["pdf", "doc", "docx"]
 DEFAULT_MAX_FILE_SIZE = 30 * 1024 * 1024  # a scanned resolution of 40 pages fits
 
@@ -73,10 +75,37 @@ def validate_document_file(value):
         raise ValidationError(
             "Chỉ nhận tệp PDF, DOC hoặc DOCX.", code="invalid_extension"
         )  # the extension validator says the same; kept for direct calls
-    if not content_matches(value.file if hasattr(value, "file") else value, extension):
+    file = value.file if hasattr(value, "file") else value
+    if not content_matches(file, extension):
         raise ValidationError(
             "Nội dung tệp không phải là %(name)s hợp lệ (tệp có thể đã bị đổi tên đuôi). "
             "Hãy tải lên đúng tệp PDF, DOC hoặc DOCX.",
             code="invalid_content",
             params={"name": NAMES[extension]},
         )
+    if has_active_content(file, extension):
+        raise ValidationError(ACTIVE_CONTENT[extension], code="active_content")
+
+
+ACTIVE_CONTENT = {
+    "pdf": "Tệp PDF này chứa mã chạy được (JavaScript hoặc lệnh mở chương trình), không được "
+    "đăng cho người đọc. Hãy xuất lại tệp PDF từ văn bản gốc (In → Lưu thành PDF) rồi tải lên.",
+    "doc": "Tệp Word này chứa macro (mã chạy được), không được đăng cho người đọc. Hãy lưu lại "
+    "thành tệp Word không có macro (DOCX) hoặc PDF rồi tải lên.",
+}
+ACTIVE_CONTENT["docx"] = (
+    "Tệp Word này chứa macro hoặc điều khiển ActiveX (mã chạy được), không được đăng cho người "
+    "đọc. Hãy lưu lại thành tệp Word không có macro (DOCX) hoặc PDF rồi tải lên."
+)
+
+
+def has_active_content(file, extension):
+    """JavaScript or launch actions in a PDF, macros in a Word file (documents.active_content)."""
+    if extension == "docx":
+        return ooxml_is_active(file)
+    file.seek(0)
+    try:
+        data = file.read()
+    finally:
+        file.seek(0)
+    return pdf_is_active(data) if extension == "pdf" else ole_is_active(data)

@@ -38,6 +38,11 @@ class ArticleAdminForm(forms.ModelForm):
         if "lock_version_seen" in self.fields:
             self.fields["lock_version_seen"].initial = self.instance.lock_version
 
+    def clean_title(self):
+        """One line: a title travels into e-mail subjects, feeds and page titles, where a line
+        break is at best noise and at worst a header of its own."""
+        return " ".join(self.cleaned_data["title"].split())
+
     def clean(self):
         cleaned = super().clean()
         if self.instance.pk is not None:

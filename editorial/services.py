@@ -179,7 +179,9 @@ def notify_approvers(article, submitter, origin=None):
     origin = (origin or default_origin()).rstrip("/")
     admin_url = origin + reverse("admin:news_article_change", args=[article.pk])
     preview_url = origin + reverse("editorial:preview", args=[article.slug])
-    subject = f"[Chờ duyệt] {article.title}"[:200]
+    # On one line whatever the title holds (a line break would make send_mass_mail refuse the
+    # header, BadHeaderError, and no approver would hear of the article).
+    subject = " ".join(f"[Chờ duyệt] {article.title}".split())[:200]
     body = (
         f"{display_name(submitter)} vừa gửi bài “{article.title}” để duyệt.\n\n"
         f"Duyệt bài: {admin_url}\nXem trước: {preview_url}\n"

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from editorial.admin import ArticleWorkflowAdmin, AuthorFilter, QuickViewFilter
 from editorial.role_admin import RoleAdminMixin, RoleInlineMixin
-from photos.admin import thumbnail
+from photos.admin import PhotoPickerMixin, thumbnail
 
 from .models import Article, ArticleImage, Category, SiteIdentity
 
@@ -18,7 +18,7 @@ class CategoryAdmin(RoleAdminMixin, admin.ModelAdmin):
     search_fields = ["name"]
 
 
-class ArticleImageInline(RoleInlineMixin, admin.TabularInline):
+class ArticleImageInline(PhotoPickerMixin, RoleInlineMixin, admin.TabularInline):
     """The gallery: upload a photo, or pick one already in the photo library (issue 5)."""
 
     subject = "article"
@@ -34,7 +34,8 @@ class ArticleImageInline(RoleInlineMixin, admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleWorkflowAdmin):  # roles, approval, versions: see editorial/
+# Roles, approval, versions: see editorial/; which library photos a form accepts: photos/.
+class ArticleAdmin(PhotoPickerMixin, ArticleWorkflowAdmin):
     list_display = [
         "cover_thumb", "title", "category", "workflow_status", "author", "publication",
         "view_count",

@@ -21,9 +21,27 @@ ALLOWED_CLASSES = {"figure": {"image", "image-style-side"}}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+def _own_images_only(tag, attribute, value):
+    """An <img> keeps its src only if this site serves it (a path: "/media/..."): an image
+    from elsewhere would tell another server who reads what (a tracking pixel), and shows
+    nothing on a closed network. Links may point anywhere."""
+    if tag == "img" and attribute == "src" and not _is_own(value):
+        return None
+    return value
+
+
+def _is_own(url):
+    # "//host/x" and "/\\host/x" are other hosts to a browser.
+    return url.startswith("/") and not url.startswith("//") and "\\" not in url
+
+
+_IMG_WITHOUT_SRC = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
+
+
 def sanitize_html(value):
-    """Keep the formatting an article needs; drop scripts, styles, handlers and odd URLs."""
-    return nh3.clean(
+    """Keep the formatting an article needs; drop scripts, styles, handlers, odd URLs and
+    images the portal does not serve."""
+    cleaned = nh3.clean(
         value,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
@@ -31,7 +49,11 @@ def sanitize_html(value):
         url_schemes=URL_SCHEMES,
         clean_content_tags={"script", "style"},
         link_rel="noopener noreferrer",
+        attribute_filter=_own_images_only,
     )
+    # nh3 writes well-formed tags with escaped attribute values: an <img> left without its src
+    # (an outside image) is removed whole.
+    return _IMG_WITHOUT_SRC.sub("", cleaned)
 
 
 VOID_TAGS = {"br", "hr", "img"}

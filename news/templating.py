@@ -85,7 +85,8 @@ def article_json_ld(context, article):
 def cached(context, name, *vary, caller):
     """`{% call cached("menu", content_version, menu_current) %}…{% endcall %}`: the block kept
     for `fragment_seconds` under its name and what it varies on (as Django's `{% cache %}`)."""
-    seconds = context.get("fragment_seconds") or 0
+    # int(): worked out only now (pagecache.fragments bounds it by the next scheduled change).
+    seconds = int(context.get("fragment_seconds") or 0)
     if not seconds:
         return caller()
     key = fragment_key(name, vary)

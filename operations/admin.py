@@ -22,7 +22,10 @@ class ActionFilter(admin.SimpleListFilter):
         return [(str(flag), label) for flag, label in ACTIONS.items()]
 
     def queryset(self, request, queryset):
-        return queryset.filter(action_flag=self.value()) if self.value() else queryset
+        # Only the offered values: anything else (typed into the address) filters nothing.
+        offered = {str(flag): flag for flag in ACTIONS}
+        flag = offered.get(self.value())
+        return queryset.filter(action_flag=flag) if flag is not None else queryset
 
 
 @admin.register(AuditEntry)

@@ -77,6 +77,8 @@ def create_backup(output_dir):
     when complete (written under a temporary name, then renamed)."""
     output_dir = Path(output_dir)
     output_dir.mkdir(parents=True, exist_ok=True)
+    # A backup holds every account's password hash and every unpublished draft: its owner only.
+    output_dir.chmod(0o700)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
     final = output_dir / f"chauthanh-{stamp}.tar"
     vendor = connection.vendor
@@ -95,6 +97,7 @@ def create_backup(output_dir):
             media_root = Path(settings.MEDIA_ROOT)
             if media_root.is_dir():
                 tar.add(media_root, arcname=MEDIA_DIR)
+        partial.chmod(0o600)
         os.replace(partial, final)
     return final
 

@@ -33,3 +33,14 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False)
+
+
+class ClientFault(logging.Filter):
+    """For Django's security loggers: a request a client got wrong (a Host header not ours) is
+    one warning line, not an error with a traceback of Django's own code."""
+
+    def filter(self, record):
+        if record.levelno > logging.WARNING:
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        record.exc_info = record.exc_text = None
+        return True

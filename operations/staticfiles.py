@@ -1,4 +1,9 @@
-"""WhiteNoise's static files storage, compressing only what changed since the last collectstatic.
+"""Static files: what collectstatic gathers, and WhiteNoise's storage compressing only what
+changed since the last collectstatic.
+
+django.contrib.staticfiles is installed through PortalStaticFilesConfig below, without the
+third-party HTML that nobody loads. (An AppConfig of its own module: operations/apps.py must
+hold one AppConfig, or Django no longer picks OperationsConfig, and its ready(), by itself.)
 
 With the `brotli` package WhiteNoise writes a .br beside each .gz, at Brotli's best (and slowest)
 quality: measured here, 18 s of CPU for the ~2,300 collected files (CKEditor's, mostly) against
@@ -12,6 +17,7 @@ import os
 import zlib
 
 import brotli
+from django.contrib.staticfiles.apps import StaticFilesConfig
 from whitenoise.compress import Compressor
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
@@ -41,3 +47,10 @@ def _holds(copy, data, decompress):
 class StaticFilesStorage(CompressedManifestStaticFilesStorage):
     def create_compressor(self, **kwargs):
         return IncrementalCompressor(**kwargs)
+
+
+class PortalStaticFilesConfig(StaticFilesConfig):
+    """collectstatic without CKEditor's HTML pages (its plugins' samples and manual tests, which
+    the editor never loads and which would be pages of this site with no CSP of ours)."""
+
+    ignore_patterns = [*StaticFilesConfig.ignore_patterns, "ckeditor/*.html", "ckeditor/*/tests"]

@@ -3,17 +3,20 @@ import mimetypes
 import sys
 import time
 import uuid
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import SuspiciousFileOperation
 from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.recorder import MigrationRecorder
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.static import serve
 
+from .cache import breaker_open
 from .storage import InsufficientStorage
 
 logger = logging.getLogger(__name__)
@@ -40,26 +43,52 @@ def migrations_applied():
 def healthz(request):
     """For the load balancer: 200 when the database answers and every migration is applied.
 
-    The cache is reported but does not fail the check: without Redis the site is slower, not down.
+    The cache is reported but does not fail the check: without Redis the site is slower, not
+    down ("status": "degraded", still 200).
     """
-    checks = {}
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-        checks["database"] = "ok"
-        checks["migrations"] = "ok" if migrations_applied() else "pending"
-    except DatabaseError:
-        logger.exception("Health check: database unreachable")
-        checks["database"] = "unreachable"
+    checks = {"database": database_status()}
+    if checks["database"] == "ok":
+        try:
+            checks["migrations"] = "ok" if migrations_applied() else "pending"
+        except DatabaseError:
+            logger.exception("Health check: migrations unreadable")
+            checks["database"] = "unreachable"
     checks["cache"] = cache_status()
-    healthy = checks["database"] == "ok" and checks["migrations"] == "ok"
+    healthy = checks["database"] == "ok" and checks.get("migrations") == "ok"
+    status = "ok" if checks["cache"] == "ok" else "degraded"
     return JsonResponse(
-        {"status": "ok" if healthy else "fail", **checks}, status=200 if healthy else 503
+        {"status": status if healthy else "fail", **checks}, status=200 if healthy else 503
     )
 
 
+def database_status():
+    """ "ok" when the database answers with its tables, on every probe (cheap: one row).
+
+    A bare SELECT 1 is not enough on SQLite: when its file vanishes, the next connection creates
+    an empty one, which answers SELECT 1 while every page fails. So the file must exist (checked
+    before connecting, which would create it) and hold the migrations table.
+    """
+    settings_dict = connection.settings_dict
+    if connection.vendor == "sqlite" and not connection.is_in_memory_db():
+        name = str(settings_dict["NAME"])
+        if not name.startswith("file:") and not Path(name).is_file():
+            logger.error("Health check: the SQLite database file %s is missing", name)
+            return "missing"
+    try:
+        with connection.cursor() as cursor:
+            table = connection.ops.quote_name(MigrationRecorder.Migration._meta.db_table)
+            cursor.execute(f"SELECT 1 FROM {table} LIMIT 1")  # noqa: S608 (a model's table)
+    except DatabaseError:
+        logger.exception("Health check: database unreachable")
+        return "unreachable"
+    return "ok"
+
+
 def cache_status():
-    """Writes and reads back a value: with Redis down (IGNORE_EXCEPTIONS) the read misses."""
+    """Writes and reads back a value: with Redis down (IGNORE_EXCEPTIONS) the read misses.
+    While this process skips a Redis that stopped answering (operations.cache), it says so."""
+    if breaker_open(cache):
+        return "skipped"
     token = uuid.uuid4().hex
     cache.set("healthz:probe", token, 10)
     return "ok" if cache.get("healthz:probe") == token else "unavailable"
@@ -97,3 +126,12 @@ def serve_media(request, path):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: Django's own page is English; this one says what to do (a form left
+    open past the session, or cookies blocked). Renders without the database."""
+    body = loader.get_template("403_csrf.html").render(
+        {"request_id": getattr(request, "request_id", "-")}
+    )
+    return HttpResponse(body, status=403)

@@ -5,34 +5,29 @@ Public HTML pages never do (nothing here is applied to them): they carry live vi
 and a page view is counted only when answered 200.
 
 - ETag: the body's MD5 (strong; nginx's gzip makes it weak, and If-None-Match compares weakly).
-- Last-Modified: when this body of this URL was first served under the current content version,
-  kept in the cache. It only moves forward and never names a time still to come, so a client
-  that sends only If-Modified-Since is never told "not modified" about a body it has not seen:
-  not after an unpublished article left a feed (its newest date stays), not after a revert to an
-  older body. Without the cache (Redis down) every answer is new: a full response, never a
-  wrong 304. With a per-process cache (no Redis) each worker keeps its own times; the content
-  version in the key covers edits, so only a body that returns by time alone (an article that
-  appears on schedule and expires before anything else changes) could look unmodified to such
-  a client served by another worker, until the next change. Clients that send If-None-Match
-  (browsers, crawlers, feed readers) never meet this: the ETag decides.
+- Last-Modified: the last moment public content changed, the same for every process and
+  server: the content version's time (every edit of public content bumps it) or, if later, the
+  last scheduled publication or expiry that has passed (those change what is public by time
+  alone). It only moves forward, so a client that sends only If-Modified-Since is never told
+  "not modified" about a body it has not seen: not after an unpublished article left a feed, not
+  after a revert to an older body. HTTP dates have whole seconds: the moment is rounded up, and
+  no date is sent within the second of a change (the ETag still validates), so two changes in
+  one second cannot share a date. The time is read with the version (at most
+  PAGE_CACHE_VERSION_SECONDS old), so it is never later than the body it goes with.
 """
 
 import hashlib
 import logging
+import math
 import time
 from functools import wraps
-from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.utils.cache import get_conditional_response, patch_cache_control, quote_etag
 from django.utils.http import http_date
 
 from . import version
 
 logger = logging.getLogger("pagecache")
-
-# How long the first-served time of a body is remembered; forgotten, the next answer is new.
-MEMORY_SECONDS = 7 * 24 * 3600
 
 
 def revalidated(view=None, *, query=(), max_age=None):
@@ -55,7 +50,7 @@ def revalidated(view=None, *, query=(), max_age=None):
                 return response
             etag = quote_etag(hashlib.md5(response.content, usedforsecurity=False).hexdigest())
             response["ETag"] = etag
-            stamp = first_served(request, etag, query)
+            stamp = last_change()
             if stamp is None:
                 del response["Last-Modified"]  # a Feed sets its newest item's date: not enough
             else:
@@ -71,25 +66,23 @@ def revalidated(view=None, *, query=(), max_age=None):
     return decorator if view is None else decorator(view)
 
 
-def first_served(request, etag, query=()):
-    """The time (whole seconds) the body `etag` of this URL was first served under the current
-    content version; None while that is still to come (two bodies within one second)."""
+def last_change():
+    """The last moment public content changed, in whole seconds, or None (unknown)."""
+    from .schedule import schedule
+
     try:
-        params = urlencode([(name, request.GET.get(name)) for name in query if name in request.GET])
-        url = f"{request.get_host()}{request.path}?{params}#{version.current()}"
-        key = "revalidated:" + hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()
-        now = int(time.time())
-        known = cache.get(key)
-        if known is not None and known[0] == etag:
-            stamp = known[1]
-        else:
-            # Strictly after the body it replaces: a copy of that one must not pass for this.
-            stamp = now if known is None else max(now, known[1] + 1)
-            cache.set(key, (etag, stamp), MEMORY_SECONDS)
-    except Exception:  # a side feature: without a date the answer is simply always new
-        logger.exception("pagecache: no Last-Modified for %s", request.path)
+        number = version.current()
+        moments = [version.changed_at(), schedule.last_change(number)]
+    except Exception:  # a side feature: without a date the ETag alone validates
+        logger.exception("pagecache: no Last-Modified")
         return None
-    return stamp if stamp <= now else None
+    moment = max((m for m in moments if m is not None), default=None)
+    if moment is None:
+        return None
+    # Rounded up to HTTP's whole second, and not sent until that second has come: a body served
+    # with a date was served after every change up to it, and any later change gets a later one.
+    stamp = math.ceil(moment.timestamp())
+    return stamp if stamp <= time.time() else None
 
 
 def conditional_file(request, field_file, response):

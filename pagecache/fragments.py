@@ -15,10 +15,13 @@ from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
 from . import version
+from .schedule import schedule
 
 
 def seconds():
-    return getattr(settings, "FRAGMENT_CACHE_SECONDS", 0)
+    """FRAGMENT_CACHE_SECONDS, or fewer: never past the next scheduled publication or expiry."""
+    limit = getattr(settings, "FRAGMENT_CACHE_SECONDS", 0)
+    return schedule.seconds_left(version.current(), limit) if limit else 0
 
 
 def cached(name, compute):
@@ -44,7 +47,15 @@ def _version_key():
     return str(version.current()) if seconds() else "off"
 
 
+class _Seconds:
+    """seconds(), worked out only when a template's cache tag asks (int() of it): the admin's
+    pages, which run this context processor too, cache no fragment."""
+
+    def __int__(self):
+        return seconds()
+
+
 def layout(request):
     """For `{% call cached("name", content_version, ...) %}` in the public templates (see
     news.templating.cached), which keep a block for `fragment_seconds`."""
-    return {"fragment_seconds": seconds(), "content_version": SimpleLazyObject(_version_key)}
+    return {"fragment_seconds": _Seconds(), "content_version": SimpleLazyObject(_version_key)}

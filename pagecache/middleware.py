@@ -1,8 +1,10 @@
 import logging
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 
 from . import version
+from .schedule import schedule
 from .store import PageStore
 from .visitors import fill_visitor_numbers
 
@@ -42,16 +44,22 @@ class PageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
         else:
             response = self.get_response(request)
-            if key and self.is_cacheable_response(request, response):
+            # Never past the next scheduled publication or expiry (pagecache/schedule.py).
+            seconds = schedule.seconds_left(key[0], self.seconds) if key else 0
+            if seconds and self.is_cacheable_response(request, response):
                 headers = {h: response[h] for h in KEPT_HEADERS if h in response}
-                self.store.set(key, (response.content, headers), self.seconds)
+                self.store.set(key, (response.content, headers), seconds)
                 response["X-Page-Cache"] = "miss"
         fill_visitor_numbers(response)
         return response
 
     def key(self, request):
         try:
-            return (version.current(), request.get_host(), request.get_full_path())
+            host = request.get_host()
+        except DisallowedHost:
+            return None  # Django answers 400 and logs it (once, django.security.DisallowedHost)
+        try:
+            return (version.current(), host, request.get_full_path())
         except Exception:  # the version unreadable (database down): serve uncached
             logger.exception("pagecache: content version unavailable")
             return None

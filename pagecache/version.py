@@ -19,26 +19,42 @@ from django.utils import timezone
 from .models import ContentVersion
 
 _lock = threading.Lock()
-_state = {"number": None, "read_at": float("-inf")}
+_state = {"number": None, "changed_at": None, "read_at": float("-inf")}
 
 
-def current():
-    """The version as this process last read it; re-read once it is older than allowed."""
+def _read():
+    """(number, changed_at) as this process last read them; re-read once older than allowed."""
     ttl = getattr(settings, "PAGE_CACHE_VERSION_SECONDS", 1.0)
     moment = time.monotonic()
     with _lock:
         if _state["number"] is not None and moment - _state["read_at"] < ttl:
-            return _state["number"]
-    number = ContentVersion.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+            return _state["number"], _state["changed_at"]
+    row = ContentVersion.objects.filter(pk=1).values_list("number", "changed_at").first()
+    number, changed = row or (0, None)
     with _lock:
-        _state.update(number=number, read_at=moment)
-    return number
+        _state.update(number=number, changed_at=changed, read_at=moment)
+    return number, changed
+
+
+def current():
+    """The version number as this process last read it (at most PAGE_CACHE_VERSION_SECONDS old)."""
+    return _read()[0]
+
+
+def changed_at():
+    """When public content last changed by an edit (the version's last bump), or None; as old
+    as current(): never later than the truth, so a Last-Modified made from it is never newer
+    than the body it goes with."""
+    return _read()[1]
 
 
 def forget():
     """Make the next `current()` read the database (this process just changed content)."""
+    from .schedule import schedule
+
     with _lock:
-        _state.update(number=None, read_at=float("-inf"))
+        _state.update(number=None, changed_at=None, read_at=float("-inf"))
+    schedule.forget()
 
 
 def bump():
@@ -54,12 +70,8 @@ def bump():
 def bump_on_commit(using=None):
     """Bump once the current transaction commits (at once outside one), so that no process
     reads the new version before the change itself is visible, and caches the old content
-    under it. Once per transaction, however many writes ask; nothing while no process caches
-    pages or fragments."""
-    if not (
-        getattr(settings, "PAGE_CACHE_SECONDS", 0) or getattr(settings, "FRAGMENT_CACHE_SECONDS", 0)
-    ):
-        return
+    under it. Once per transaction, however many writes ask. Always, even with no page cache:
+    the version's time is also the Last-Modified of feeds and sitemaps (conditional.py)."""
     connection = transaction.get_connection(using)
     # Django keeps the transaction's callbacks (with their savepoints) in run_on_commit: a bump
     # already waiting there will do; one rolled back with its savepoint is gone from it.

@@ -34,6 +34,16 @@ và chuỗi nhận dạng trình duyệt (User-Agent) của bạn, cùng một k
 <li>Khóa ngẫu nhiên của mỗi ngày bị hủy sau hai ngày; từ đó mã băm cũ không thể dò ngược ra địa \
 chỉ IP của bất kỳ ai, kể cả với người quản trị trang.</li>
 </ul>
+<h2>Đăng nhập của Ban Biên tập</h2>
+<p>Khi có người đăng nhập sai vào trang quản trị, hệ thống lưu tên đăng nhập và địa chỉ IP của \
+lần đăng nhập sai, chỉ để tạm khóa đăng nhập sau 5 lần sai liên tiếp. Dữ liệu này bị xóa khi hết \
+thời gian khóa (15 phút), chậm nhất sau một ngày. Không lưu chuỗi User-Agent; lần đăng nhập \
+thành công không được ghi lại.</p>
+<h2>Nhật ký hệ thống và sao lưu</h2>
+<p>Nhật ký của ứng dụng không ghi địa chỉ IP hay chuỗi User-Agent. Để phát hiện và ngăn chặn tấn \
+công, nhật ký truy cập của máy chủ web ghi địa chỉ IP, thời điểm, trang được mở và chuỗi \
+User-Agent của mỗi yêu cầu; nhật ký này tự xóa sau 14 ngày. Bản sao lưu dữ liệu của trang được \
+giữ 14 ngày rồi xóa.</p>
 <h2>Không có mã của bên thứ ba</h2>
 <p>Trang không nhúng quảng cáo, công cụ theo dõi hay mã chia sẻ của bên thứ ba. Các nút chia sẻ \
 Facebook và Zalo là đường dẫn thông thường: trình duyệt chỉ mở trang của mạng xã hội đó khi bạn \

@@ -4,6 +4,7 @@ from django.utils.html import format_html
 from editorial.role_admin import RoleAdminMixin
 
 from . import pipeline
+from .library import pickable_photos
 from .models import Photo
 
 
@@ -13,6 +14,16 @@ def thumbnail(file, width):
         return "—"
     url = file.storage.url(pipeline.rendition_name(file.name, min(pipeline.THUMBNAIL, width)))
     return format_html('<img src="{}" alt="" style="max-height:80px;max-width:120px">', url)
+
+
+class PhotoPickerMixin:
+    """For an admin (or inline) whose form links library photos: the form field accepts only
+    what the picker offers (pickable_photos), whatever a raw POST sends."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.related_model is Photo:
+            kwargs["queryset"] = pickable_photos(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Photo)
@@ -43,6 +54,13 @@ class PhotoAdmin(RoleAdminMixin, admin.ModelAdmin):
         if not obj.pk or not obj.width:
             return "—"
         return obj.rendition_url(pipeline.LARGE)
+
+    def get_search_results(self, request, queryset, search_term):
+        """The autocomplete of a photo picker offers what the form will accept."""
+        results, duplicates = super().get_search_results(request, queryset, search_term)
+        if request.resolver_match and request.resolver_match.url_name == "autocomplete":
+            results = results.filter(pk__in=pickable_photos(request.user).values("pk"))
+        return results, duplicates
 
     def save_model(self, request, obj, form, change):
         if not change:

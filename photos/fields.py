@@ -49,7 +49,11 @@ class PhotoField(models.ImageField):
             upload = file.file
             processed = getattr(upload, "processed_photo", None) or pipeline.process(upload)
             name = f"{uuid.uuid4().hex}.{processed.extension}"  # unguessable
-            # Named, so that ImageField reads the new dimensions from the content it was given.
-            file.save(name, ContentFile(processed.data, name=name), save=False)
-            pipeline.write_renditions(file.storage, file.name, processed.image, processed.format)
+
+            def save_master():
+                # Named, so that ImageField reads the new dimensions from the content given.
+                file.save(name, ContentFile(processed.data, name=name), save=False)
+                return file.name
+
+            pipeline.store(file.storage, name, processed.renditions, save_master)
         return file

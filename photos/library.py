@@ -16,6 +16,20 @@ MISSING_PHOTO = "Hãy tải ảnh lên hoặc chọn một ảnh trong thư vi�
 MISSING_ALT = "Hãy nhập mô tả ảnh (alt) cho người không xem được ảnh."
 
 
+def pickable_photos(user):
+    """The library photos `user` may attach (a cover, a gallery row): what the pickers offer and
+    what the forms accept, on the server. The one home of that policy.
+
+    The library is shared by the editorial board (issue 14, editorial/roles.py): every member
+    who may browse it picks any of its photos; anyone else picks none.
+    """
+    from editorial.permissions import can  # editorial and news import this module
+
+    if not can(user, "photo.view"):
+        return Photo.objects.none()
+    return Photo.objects.all()
+
+
 def clean_linked(instance, file_field, library_field, alt, caption, required=True):
     """Model.clean: fill alt text and caption from the library; require a photo and its alt."""
     photo = getattr(instance, library_field)

@@ -19,6 +19,9 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 50_000_000
+# WebP's limit on a side (JPEG's is 65,535): a longer photo (a 1080 × 17000 infographic) is
+# scaled to fit, so that every rendition can be made.
+MAX_SIDE = 16_383
 ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
 # Thumbnail, medium and large; never wider than the photo itself.
 RENDITION_WIDTHS = (320, 800, 1600)
@@ -42,11 +45,16 @@ def refuse(code):
 
 @dataclass
 class Processed:
-    """A photo ready to store: the clean image and its re-encoded bytes."""
+    """A photo ready to store: the clean image, its re-encoded bytes and its renditions'.
+
+    Everything is encoded before anything is written: an encoder's refusal is a form error,
+    and storing is only writing (see `store`).
+    """
 
     image: Image.Image
     format: str  # "JPEG" or "PNG"
     data: bytes
+    renditions: dict  # (width, extension) -> bytes
 
     @property
     def extension(self):
@@ -138,11 +146,28 @@ def clean_image(image):
     return image, fmt
 
 
+def fit(image):
+    """The image, scaled down (shape kept) if a side is longer than MAX_SIDE."""
+    if max(image.size) <= MAX_SIDE:
+        return image
+    info = image.info
+    image = image.copy()
+    image.thumbnail((MAX_SIDE, MAX_SIDE), Image.LANCZOS)
+    image.info = info
+    return image
+
+
 def process(fileobj):
     """Validate and re-encode an uploaded photo: a Processed, or a ValidationError."""
     image, fmt = clean_image(open_checked(fileobj))
-    data = encode(image, fmt, image.info.get("icc_profile"))
-    return Processed(image=image, format=fmt, data=data)
+    image = fit(image)
+    icc_profile = image.info.get("icc_profile")
+    try:
+        data = encode(image, fmt, icc_profile)
+        renditions = dict(encode_renditions(image, fmt))
+    except (OSError, ValueError) as exc:  # an encoder's own limit: the editor is told
+        raise refuse("invalid") from exc
+    return Processed(image=image, format=fmt, data=data, renditions=renditions)
 
 
 def rendition_widths(width):
@@ -160,26 +185,56 @@ def rendition_names(name, width):
     return [rendition_name(name, w) for w in rendition_widths(width)] + webp
 
 
-def write_renditions(storage, name, image, fmt, only_missing=False):
-    """Write the renditions of the master `name`; returns how many files were written."""
-    written = 0
+def encode_renditions(image, fmt, wanted=None):
+    """((width, extension), bytes) of each rendition (or of those in `wanted`), lazily."""
     icc_profile = image.info.get("icc_profile")
     for width in rendition_widths(image.width):
+        formats = [(e, f) for e, f in ((EXTENSIONS[fmt], fmt), ("webp", "WEBP"))]
+        formats = [(e, f) for e, f in formats if wanted is None or (width, e) in wanted]
+        if not formats:
+            continue
         height = max(1, round(image.height * width / image.width))
         resized = image if width == image.width else image.resize((width, height), Image.LANCZOS)
-        for extension, rendition_format in ((EXTENSIONS[fmt], fmt), ("webp", "WEBP")):
+        for extension, rendition_format in formats:
+            yield (width, extension), encode(resized, rendition_format, icc_profile)
+
+
+def store(storage, name, renditions, save_master=None):
+    """Write a photo's files: the master if `save_master` is given (it writes and returns the
+    stored name), then `renditions` ((width, extension) -> bytes) beside `name`. All or nothing:
+    when a write fails (a full disk), whatever this call wrote is deleted and the error goes
+    on, so no file is left without a row."""
+    written = []
+    try:
+        if save_master is not None:
+            name = save_master()
+            written.append(name)
+        for (width, extension), data in renditions.items():
             target = rendition_name(name, width, extension)
             if storage.exists(target):
-                if only_missing:
-                    continue
                 storage.delete(target)
-            content = ContentFile(encode(resized, rendition_format, icc_profile))
-            stored = storage.save(target, content)
+            stored = storage.save(target, ContentFile(data))
+            written.append(stored)
             if stored != target:  # pages find renditions by name: it must be exact
-                storage.delete(stored)
                 raise RuntimeError(f"Storage renamed rendition {target!r} to {stored!r}")
-            written += 1
-    return written
+    except BaseException:
+        for written_name in written:
+            storage.delete(written_name)
+        raise
+    return name
+
+
+def write_renditions(storage, name, image, fmt, only_missing=False):
+    """Write the renditions of the stored master `name`; returns how many were written."""
+    wanted = {
+        (width, extension)
+        for width in rendition_widths(image.width)
+        for extension in (EXTENSIONS[fmt], "webp")
+        if not (only_missing and storage.exists(rendition_name(name, width, extension)))
+    }
+    renditions = dict(encode_renditions(image, fmt, wanted))
+    store(storage, name, renditions)
+    return len(renditions)
 
 
 def ensure_renditions(storage, name):

@@ -1,10 +1,13 @@
 """CKEditor's image upload, through the same pipeline as every other photo (staff only)."""
 
 from django import forms
+from django.db import transaction
 from django.http import JsonResponse
 from django.views.decorators.http import require_POST
 
 from editorial.permissions import can
+from operations.storage import InsufficientStorage
+from operations.uploads import DISK_FULL_MESSAGE
 
 from . import pipeline
 from .fields import PhotoFormField
@@ -29,7 +32,11 @@ def editor_upload(request):
     form = EditorUploadForm(files=request.FILES)
     if not form.is_valid():
         return upload_error(" ".join(form.errors["upload"]))
-    photo = Photo.objects.create(image=form.cleaned_data["upload"], uploaded_by=user)
+    try:
+        with transaction.atomic():  # a savepoint: the failed insert leaves the request usable
+            photo = Photo.objects.create(image=form.cleaned_data["upload"], uploaded_by=user)
+    except InsufficientStorage:  # the disk filled during the write; no file was kept
+        return upload_error(DISK_FULL_MESSAGE)
     width = min(pipeline.LARGE, photo.width)
     return JsonResponse({
         "uploaded": 1,

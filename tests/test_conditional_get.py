@@ -1,14 +1,18 @@
 """HTTP validators where DESIGN.md ("Content rules") puts them: feeds, sitemaps, robots.txt and
 document files send ETag and Last-Modified and answer 304; public HTML pages send neither."""
 
+import time
 from datetime import timedelta
 
 import pytest
 from django.core.files.base import ContentFile
+from django.db.models import F
 from django.utils import timezone
-from django.utils.http import http_date
+from django.utils.http import http_date, parse_http_date
 
-from news.models import Article
+from news.models import Article, SiteIdentity
+from pagecache import version
+from pagecache.models import ContentVersion
 from visitors.models import DailyStats
 
 from .factories import make_article, make_category, make_document
@@ -19,12 +23,34 @@ pytestmark = pytest.mark.django_db
 FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0"
 
 
+def settle():
+    """Make the last change a few seconds old: no Last-Modified is sent within the second of a
+    change (HTTP dates have whole seconds), and these tests run within one."""
+    SiteIdentity.objects.current()  # (created on first use, which counts as a change)
+    ContentVersion.objects.update(changed_at=F("changed_at") - timedelta(seconds=3))
+    version.forget()
+
+
 @pytest.fixture
 def category():
     category = make_category(name="Tin tức - Sự kiện", slug="tin-tuc-su-kien")
     make_article(category=category, title="Bài đã đăng từ trước")
     make_article(category=category, title="Bài cũ hơn nữa")
+    settle()
     return category
+
+
+def test_no_date_is_sent_within_the_second_of_a_change(client, category):
+    first = client.get("/rss/")
+    assert first["Last-Modified"]
+    make_article(category=category, title="Bài vừa xuất bản")
+    now = client.get("/rss/")
+    assert "Last-Modified" not in now and now["ETag"] != first["ETag"]
+    time.sleep(1.05)  # the second of the change has passed
+    version.forget()
+    later = client.get("/rss/")
+    assert later["ETag"] == now["ETag"]
+    assert parse_http_date(later["Last-Modified"]) > parse_http_date(first["Last-Modified"])
 
 
 def revalidate(client, url, response):
@@ -92,7 +118,9 @@ def test_an_unpublished_older_article_changes_them_too(client, category, name):
     url = URLS[name]
     before = client.get(url)
     older = Article.objects.get(title="Bài cũ hơn nữa")
-    Article.objects.filter(pk=older.pk).update(status=Article.Status.DRAFT)
+    older.status = Article.Status.DRAFT
+    older.save()
+    time.sleep(1.05)  # past the second of the change, so the answer carries a date
     after = client.get(url)
     assert older.slug not in after.content.decode() and after["ETag"] != before["ETag"]
     assert_new(revalidate(client, url, before))
@@ -100,8 +128,13 @@ def test_an_unpublished_older_article_changes_them_too(client, category, name):
 
 def test_a_scheduled_article_changes_them_when_its_time_comes(client, category):
     scheduled = make_article(category=category, published_at=timezone.now() + timedelta(hours=1))
+    settle()
     before = client.get("/rss/")
-    Article.objects.filter(pk=scheduled.pk).update(published_at=timezone.now())  # its time came
+    # Its time came (a few seconds ago): no edit, the content version unchanged.
+    Article.objects.filter(pk=scheduled.pk).update(
+        published_at=timezone.now() - timedelta(seconds=2)
+    )
+    version.forget()  # (the schedule is looked up again once its next change has passed)
     after = client.get("/rss/")
     assert scheduled.title in after.content.decode() and after["ETag"] != before["ETag"]
     assert_new(revalidate(client, "/rss/", before))

@@ -36,7 +36,8 @@ def test_health_endpoint_fails_when_a_migration_is_not_applied(client, monkeypat
 
 
 @pytest.mark.django_db
-def test_every_response_carries_a_request_id_and_keeps_a_valid_incoming_one(client):
+def test_every_response_carries_a_request_id_and_keeps_a_valid_incoming_one(client, settings):
+    settings.VISITORS_TRUSTED_PROXIES = 1  # nginx's id, from nginx (the test client: 127.0.0.1)
     generated = client.get("/healthz")["X-Request-ID"]
     assert len(generated) == 32
     assert client.get("/healthz", HTTP_X_REQUEST_ID="nginx-abc12345")["X-Request-ID"] == (

@@ -225,3 +225,61 @@ def test_only_what_the_public_can_see_invalidates_cached_pages(client):
         assert not cached_home() and cached_home()  # made again once, then served
     html = get(client, "/")[0].content.decode()
     assert "Bản nháp đã sửa" in html and "Bài đang hiển thị" not in html
+
+
+# --- Issue 21: no cached page outlives the next scheduled publication or expiry ---------------
+
+
+def soon(seconds=3):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    return timezone.now() + timedelta(seconds=seconds)
+
+
+def wait_until(moment):
+    import time
+
+    from django.utils import timezone
+
+    time.sleep(max(0.0, (moment - timezone.now()).total_seconds()) + 0.2)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_expired_article_leaves_the_cached_pages_when_it_expires(client, settings):
+    settings.FRAGMENT_CACHE_SECONDS = 60
+    article = make_article(title="Thông báo hết hạn sớm", expires_at=soon())
+    link = f'href="{article.get_absolute_url()}"'
+    for url in (article.get_absolute_url(), "/", "/tim-kiem/?q=thong+bao+het+han"):
+        get(client, url)
+        response, _ = get(client, url)
+        shown = "Thông báo hết hạn sớm" if url == article.get_absolute_url() else link
+        assert response["X-Page-Cache"] == "hit" and shown in response.text, url
+    wait_until(article.expires_at)
+    assert client.get(article.get_absolute_url()).status_code == 404
+    for url in ("/", "/tim-kiem/?q=thong+bao+het+han"):
+        assert link not in client.get(url).content.decode(), url
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_scheduled_article_appears_in_cached_pages_when_its_time_comes(client, settings):
+    settings.FRAGMENT_CACHE_SECONDS = 60
+    article = make_article(title="Bài hẹn giờ đăng", published_at=soon())
+    link = f'href="{article.get_absolute_url()}"'
+    for url in ("/", "/tim-kiem/?q=bai+hen+gio"):
+        get(client, url)
+        response, _ = get(client, url)
+        assert response["X-Page-Cache"] == "hit" and link not in response.text, url
+    wait_until(article.published_at)
+    for url in ("/", "/tim-kiem/?q=bai+hen+gio"):
+        assert link in client.get(url).content.decode(), url
+    assert client.get(article.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_nothing_scheduled_costs_no_query_on_a_cache_hit(client):
+    make_article()
+    get(client, "/")
+    _, queries = get(client, "/")
+    assert queries == 1  # the visitor numbers only: the next change is known per version

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
 from PIL import Image
@@ -357,3 +358,63 @@ def test_body_photo_without_alt_text_gets_a_vietnamese_form_error(admin_client):
         admin_client, image_file(), body='<p>a</p><img src="/media/photos/x_800.jpg" alt="Ảnh">'
     )
     assert response.status_code == 302
+
+
+# --- Tall and wide photos (issue 21): WebP stops at 16,383 pixels a side ----------------------
+
+
+def tall_image(name, size, fmt):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "#1d5fa8").save(buffer, fmt)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{fmt.lower()}")
+
+
+def files_with_a_row(media_root):
+    """Every file in MEDIA_ROOT belongs to a row: a photo of the library, a gallery photo or a
+    cover, or is one of their renditions."""
+    names = set()
+    for name, width in [
+        *Photo.objects.values_list("image", "width"),
+        *ArticleImage.objects.values_list("photo", "width"),
+        *Article.objects.exclude(cover="").values_list("cover", "cover_width"),
+    ]:
+        names |= {name, *renditions_of(name, width)}
+    return names
+
+
+TALL = {
+    "an infographic 1080 × 17000 (JPEG)": ("thong-tin.jpg", (1080, 17000), "JPEG"),
+    "a line 1 × 20000 (PNG)": ("duong-ke.png", (1, 20000), "PNG"),
+    "a panorama 20000 × 300 (JPEG)": ("toan-canh.jpg", (20000, 300), "JPEG"),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("case", TALL)
+def test_a_tall_photo_is_stored_with_every_rendition(admin_client, media_root, case):
+    name, size, fmt = TALL[case]
+    response = post_article(admin_client, tall_image(name, size, fmt))
+    assert response.status_code == 302, form_errors(response)
+    image = ArticleImage.objects.get()
+    assert max(image.width, image.height) <= pipeline.MAX_SIDE
+    # Its shape is kept (within a pixel), only scaled to fit.
+    shape, original = image.width / image.height, size[0] / size[1]
+    assert abs(shape / original - 1) < 0.01 or min(size) == 1
+    for rendition in renditions_of(image.photo.name, image.width):
+        assert Image.open(media_root / rendition).size[0] <= image.width
+    assert set(files_in(media_root)) == files_with_a_row(media_root)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("case", TALL)
+def test_a_tall_photo_uploads_through_ckeditor_and_as_a_cover(admin_client, media_root, case):
+    name, size, fmt = TALL[case]
+    response = admin_client.post(UPLOAD_URL, {"upload": tall_image(name, size, fmt)})
+    assert response.status_code == 200 and response.json()["uploaded"] == 1, response.content
+    response = post_article(
+        admin_client, None, cover=tall_image(name, size, fmt), cover_alt="Ảnh",
+        **{"images-TOTAL_FORMS": "0"},
+    )  # fmt: skip
+    assert response.status_code == 302, form_errors(response)
+    assert Article.objects.get().cover_height <= pipeline.MAX_SIDE
+    assert set(files_in(media_root)) == files_with_a_row(media_root)

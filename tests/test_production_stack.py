@@ -11,6 +11,7 @@ import signal
 import ssl
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import brotli
@@ -117,6 +118,25 @@ def test_nginx_serves_a_page_from_gunicorn_with_the_security_headers(site):
 def test_plain_http_is_redirected_to_https(site):
     status, headers, _ = fetch(f"http://127.0.0.1:{site.nginx.http_port}/tin-tuc/?a=1")
     assert status == 301 and headers["Location"].startswith("https://")
+
+
+def test_the_health_check_answers_over_plain_http_without_a_redirect(site):
+    # A load balancer probes it on the private network; the docs promised it was exempt.
+    status, _, body = fetch(f"http://127.0.0.1:{site.nginx.http_port}/healthz")
+    assert status == 200 and json.loads(body)["status"] == "ok"
+
+
+def test_static_files_carry_the_sites_frame_and_content_policies(site, stack_env):
+    manifest = Path(stack_env["_BASE"], "static", "staticfiles.json").read_text()
+    hashed = json.loads(manifest)["paths"]["css/site.css"]
+    status, headers, _ = fetch(f"{site.url}/static/{hashed}")
+    assert status == 200
+    assert headers["X-Frame-Options"] == "DENY"
+    assert "default-src 'none'" in headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+    # CKEditor's HTML samples are not shipped at all.
+    sample = "ckeditor/ckeditor/plugins/exportpdf/tests/manual/integration.html"
+    assert fetch(f"{site.url}/static/{sample}")[0] == 404
 
 
 def test_nginx_serves_collected_static_files_compressed_and_cached(site, stack_env):
@@ -259,33 +279,110 @@ def test_database_down_gives_a_vietnamese_503_with_the_logged_request_id(stack_e
     assert "Trang tạm ngừng phục vụ" in html and "Traceback" not in html
     request_id = headers["X-Request-ID"]
     assert request_id in html
-    assert health[0] == 503 and json.loads(health[2])["database"] == "unreachable"
+    assert health[0] == 503 and json.loads(health[2])["database"] in ("unreachable", "missing")
     errors = [json.loads(line) for line in (tmp_path / "gunicorn.log").read_text().splitlines()
               if line.startswith("{") and '"level": "ERROR"' in line]  # fmt: skip
     assert any(e["request_id"] == request_id and "exception" in e for e in errors), errors
 
 
-def test_site_keeps_serving_while_redis_is_down(stack_env, tmp_path):
-    require(os.path.exists(REDIS), "redis-server (apt-get install redis-server)")
-    redis = start_redis(tmp_path / "redis")
-    env = {**stack_env, "CACHE_URL": f"redis://127.0.0.1:{redis.port}/1", "HTTPS": "false"}
+def test_a_vanished_sqlite_file_fails_the_health_check(stack_env, tmp_path):
+    """The file deleted under a running site: every page answers 503, so /healthz must too (it
+    said ok: SQLite re-created an empty file, which answers SELECT 1)."""
+    import sqlite3
+
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only (this pass runs on PostgreSQL)")
+    database = tmp_path / "db.sqlite3"
+    source = sqlite3.connect(stack_env["DATABASE_URL"].removeprefix("sqlite:///"))
+    with sqlite3.connect(database) as target:
+        source.backup(target)
+    source.close()
+    env = {**stack_env, "DATABASE_URL": f"sqlite:///{database}", "HTTPS": "false"}
     gunicorn = start_gunicorn(env, tmp_path / "gunicorn.log", workers=1)
     base = f"http://127.0.0.1:{gunicorn.port}"
+    try:
+        assert fetch(base + "/healthz")[0] == 200
+        for path in tmp_path.glob("db.sqlite3*"):
+            path.unlink()
+        page = fetch(base + "/")[0]
+        status, _, body = fetch(base + "/healthz")
+    finally:
+        stop(gunicorn)
+    assert page == 503
+    assert status == 503
+    assert json.loads(body)["status"] == "fail"
+    assert json.loads(body)["database"] in ("missing", "unreachable")
+
+
+def test_site_keeps_serving_while_redis_is_down(stack_env, tmp_path):
+    redis, gunicorn, base = redis_site(stack_env, tmp_path, breaker_seconds=1)
     try:
         assert json.loads(fetch(base + "/healthz")[2])["cache"] == "ok"
         stop(redis)
         status, _, body = fetch(base + "/")
         health = fetch(base + "/healthz")
         redis = start_redis_on(tmp_path / "redis", redis.port)
-        recovered = json.loads(fetch(base + "/healthz")[2])["cache"]
+        recovered = health_once_recovered(base)
     finally:
         stop(gunicorn)
         stop(redis)
     assert status == 200 and "<main" in body.decode()
-    assert health[0] == 200 and json.loads(health[2])["cache"] == "unavailable"
-    assert recovered == "ok"
+    assert health[0] == 200 and json.loads(health[2])["cache"] in ("unavailable", "skipped")
+    assert json.loads(health[2])["status"] == "degraded"
+    assert recovered == {"status": "ok", "database": "ok", "migrations": "ok", "cache": "ok"}
     log = (tmp_path / "gunicorn.log").read_text()
     assert '"logger": "operations.cache"' in log  # the fault was logged
+
+
+def redis_site(stack_env, tmp_path, breaker_seconds):
+    """Redis, and gunicorn (one worker, plain HTTP) caching in it: (redis, gunicorn, base URL)."""
+    require(os.path.exists(REDIS), "redis-server (apt-get install redis-server)")
+    redis = start_redis(tmp_path / "redis")
+    env = {
+        **stack_env, "CACHE_URL": f"redis://127.0.0.1:{redis.port}/1", "HTTPS": "false",
+        "REDIS_BREAKER_SECONDS": str(breaker_seconds),
+    }  # fmt: skip
+    gunicorn = start_gunicorn(env, tmp_path / "gunicorn.log", workers=1)
+    return redis, gunicorn, f"http://127.0.0.1:{gunicorn.port}"
+
+
+def health_once_recovered(base, seconds=10):
+    """/healthz once its cache is ok again (the breaker probes Redis after its pause)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        health = json.loads(fetch(base + "/healthz")[2])
+        if health["cache"] == "ok" or time.monotonic() > deadline:
+            return health
+        time.sleep(0.2)
+
+
+def test_a_hung_redis_costs_one_timeout_then_pages_go_on_without_it(stack_env, tmp_path):
+    """SIGSTOP: Redis accepts connections and never answers. Each cache call used to wait its
+    0.5 s timeout, many per page (5-11 s a page); now the first one trips the breaker."""
+    redis, gunicorn, base = redis_site(stack_env, tmp_path, breaker_seconds=2)
+    pages = ["/", "/van-ban/", "/tim-kiem/?q=nghi+quyet", "/", "/so-do-trang/"]
+    try:
+        assert fetch(base + "/")[0] == 200
+        redis.send_signal(signal.SIGSTOP)
+        start = time.monotonic()
+        statuses = [fetch(base + page, timeout=30)[0] for page in pages]
+        elapsed = time.monotonic() - start
+        health = json.loads(fetch(base + "/healthz")[2])
+        redis.send_signal(signal.SIGCONT)
+        recovered = health_once_recovered(base)
+    finally:
+        redis.send_signal(signal.SIGCONT)
+        stop(gunicorn)
+        stop(redis)
+    assert statuses == [200] * len(pages)
+    # One 0.5 s timeout, perhaps one more probe after the 2 s pause; before: 5 s and more a page.
+    assert elapsed < 3.5, elapsed
+    assert health["status"] == "degraded" and health["cache"] == "skipped"
+    assert recovered["cache"] == "ok"
+    log = (tmp_path / "gunicorn.log").read_text()
+    assert log.count("the cache is skipped for") <= 2  # one line, not a traceback per call
 
 
 def start_redis_on(directory, port):

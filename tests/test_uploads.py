@@ -15,11 +15,12 @@ from django.test import Client
 from django.urls import path
 from PIL import Image
 
-from news.models import SiteIdentity
+from news.models import Article, SiteIdentity
 from operations.storage import InsufficientStorage, unguessable_name
+from photos.models import Photo
 
 from .conftest import require
-from .factories import image_file, make_article, make_image
+from .factories import image_file, make_article, make_category, make_image
 
 
 @pytest.mark.django_db
@@ -126,3 +127,50 @@ def test_a_write_that_fails_on_a_full_disk_gives_a_vietnamese_507(settings):
     response = Client(raise_request_exception=False).post("/luu/")
     assert response.status_code == 507
     assert "Máy chủ đã hết dung lượng lưu trữ" in response.content.decode()
+
+
+def noisy_photo(name="hoi-nghi.jpg", side=220):
+    """A JPEG whose master fits in the 64 KB disk but whose renditions do not."""
+    buffer = io.BytesIO()
+    noise = random.Random(3).randbytes(side * side * 3)
+    Image.frombytes("RGB", (side, side), noise).save(buffer, "JPEG", quality=60)
+    assert len(buffer.getvalue()) < 48 * 1024
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+def files_under(root):
+    return [p for p in root.rglob("*") if p.is_file()]
+
+
+@pytest.mark.django_db
+def test_a_disk_that_fills_between_a_photo_and_its_renditions_keeps_no_file(full_disk):
+    user = get_user_model().objects.create_superuser("qt", "qt@example.vn", "mat-khau-dai-123")
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+    category = make_category()
+    response = client.post(
+        "/admin/news/article/add/",
+        {
+            "title": "Hội nghị", "category": category.pk, "body": "<p>Nội dung.</p>",
+            "cover": noisy_photo(), "cover_alt": "Quang cảnh",
+            "images-TOTAL_FORMS": "0", "images-INITIAL_FORMS": "0",
+            "images-MIN_NUM_FORMS": "0", "images-MAX_NUM_FORMS": "1000",
+        },
+    )  # fmt: skip
+    assert response.status_code == 507
+    assert "Máy chủ đã hết dung lượng lưu trữ" in response.content.decode()
+    assert files_under(full_disk) == []
+    assert not Article.objects.exists() and not Photo.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_full_disk_during_a_ckeditor_upload_is_told_and_keeps_no_file(full_disk):
+    user = get_user_model().objects.create_superuser("qt", "qt@example.vn", "mat-khau-dai-123")
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+    response = client.post("/admin/anh/tai-anh-len/", {"upload": noisy_photo()})
+    assert response.status_code == 200  # CKEditor shows the message of a 200 answer only
+    assert response.json()["uploaded"] == 0
+    assert "không còn đủ dung lượng" in response.json()["error"]["message"]
+    assert files_under(full_disk) == []
+    assert not Photo.objects.exists()

@@ -215,6 +215,7 @@ def test_trusted_proxy_address_is_used_only_when_configured(client, clock, setti
     visit(client, ip="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.2, 203.113.5.6")
     assert stats()["today"] == 1, "without trusted proxies X-Forwarded-For is ignored"
     settings.VISITORS_TRUSTED_PROXIES = 1
+    settings.VISITORS_PROXY_NETWORKS = ["10.0.0.0/8"]  # the proxy's own address
     visit(client, ip="10.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.113.5.5")
     visit(client, ip="10.0.0.1", HTTP_X_FORWARDED_FOR="9.9.9.9, 203.113.5.5")  # forged left part
     visit(client, ip="10.0.0.1", HTTP_X_FORWARDED_FOR="203.113.5.6")

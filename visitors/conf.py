@@ -7,6 +7,9 @@ DEFAULTS = {
     "VISITORS_ONLINE_WINDOW": 5 * 60,  # "Đang online": keys seen in this many seconds
     "VISITORS_CACHE_SECONDS": 10,  # staleness allowed for the four numbers (0: always fresh)
     "VISITORS_TRUSTED_PROXIES": 0,  # proxies whose X-Forwarded-For entries are believed
+    # Where those proxies connect from: their headers are believed from these peers only (and
+    # from a Unix socket, which has no peer address).
+    "VISITORS_PROXY_NETWORKS": ["127.0.0.0/8", "::1/128"],
     "VISITORS_FLUSH_SECONDS": 1,  # page-view increments buffered in a process at most this long
     # A background thread per process writes the buffer (else the next page view does). With
     # it, a returning visitor's page views cost no statement (buffer.RecentVisits).

@@ -1,14 +1,15 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
+from core.text import unique_slug
+from core.urls import slug_url
 from multisite.current import site_for_code
 from multisite.models import SiteContent
-from news.text import normalize_symbol, unique_slug
 
-from .references import lookup_key, symbol_kind
+from .references import lookup_key, normalize_symbol, symbol_kind
 from .validators import DOCUMENT_EXTENSIONS, validate_document_file
 
 
@@ -200,7 +201,7 @@ class Document(SiteContent):
         return False
 
     def get_absolute_url(self):
-        return reverse("documents:detail", args=[self.slug])
+        return slug_url("documents:detail", self.slug)
 
     def get_file_url(self):
         return reverse("documents:file", args=[self.slug])
@@ -219,8 +220,7 @@ class Document(SiteContent):
             raise ValidationError({"effective_on": "Ngày hiệu lực không thể trước ngày ban hành."})
 
     def save(self, *args, **kwargs):
-        from .citations import watch_document
-
+        """Derives its own fields only; articles citing it are relinked by documents.services."""
         self.symbol = " ".join(self.symbol.split())
         self.symbol_key = normalize_symbol(self.symbol)
         self.symbol_lookup = lookup_key(self.symbol)
@@ -233,21 +233,7 @@ class Document(SiteContent):
                 text, lambda s: taken.filter(slug=s).exists(), fallback="van-ban"
             )
         self.file_size = self._stored_file_size()
-        with transaction.atomic():
-            # Articles that cite this symbol link to the document (or stop linking to it when
-            # its symbol or date changed) without an editor re-saving them.
-            watch = watch_document(self)
-            super().save(*args, **kwargs)
-            watch.apply()
-
-    def delete(self, *args, **kwargs):
-        from .citations import watch_document
-
-        with transaction.atomic():
-            watch = watch_document(self)
-            result = super().delete(*args, **kwargs)
-            watch.apply()
-        return result
+        super().save(*args, **kwargs)
 
     def _stored_file_size(self):
         if not self.file:

@@ -1,8 +1,8 @@
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 
+from core.paging import paginate
 from multisite.current import site_of
-from news.views import paginate
 from pagecache.conditional import conditional_file
 
 from .forms import DocumentFilterForm, filter_options

@@ -27,10 +27,11 @@ from datetime import date, timedelta
 from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
 from django.utils import timezone
-from documents.citations import record_editor_choices
 from documents.models import Document, DocumentRelation, Sector
+from documents.services import save_document
 from editorial import presence, services
 from news.models import Article, ArticleImage, Category
+from news.services import save_article
 from pages.models import Link, Page
 from photos.models import Photo
 from visitors.models import DailyStats, MonthlyStats
@@ -49,20 +50,20 @@ User.objects.create_superuser("quantri", "qt@example.vn", "x")
 report = Article.objects.get()
 category = Category.objects.create(name="Văn hóa - Xã hội")
 sector = Sector.objects.create(name="Tuyên giáo")
-kl53 = Document.objects.create(symbol="53-KL/TW", doc_type="ket-luan", issuing_body="Ban Bí thư",
-                               sector=sector, issued_on=date(2019, 8, 5))
-old = Document.objects.create(symbol="18-NQ/TW", doc_type="nghi-quyet", issuing_body="BCH TW")
+kl53 = save_document(Document(symbol="53-KL/TW", doc_type="ket-luan", issuing_body="Ban Bí thư",
+                               sector=sector, issued_on=date(2019, 8, 5)))
+old = save_document(Document(symbol="18-NQ/TW", doc_type="nghi-quyet", issuing_body="BCH TW"))
 DocumentRelation.objects.create(source=kl53, kind="sua-doi", target=old)
 buffer = io.BytesIO()
 Image.new("RGB", (64, 48), "#a40e0e").save(buffer, "JPEG")
 image = ContentFile(buffer.getvalue(), "a.jpg")
 photo = Photo.objects.create(image=image, alt="Ảnh", caption="Ảnh")
-draft = Article.objects.create(
+draft = save_article(Article(
     title="Bài của biên tập viên", category=category, created_by=lan, cover_photo=photo,
     body="<p>Theo Kết luận số 53-KL/TW ngày 05/8/2019 và Nghị quyết 35-NQ/TW.</p>",
-)
+))
 ArticleImage.objects.create(article=draft, photo=photo.image.name, library_photo=photo, alt="Ảnh")
-record_editor_choices(draft, [kl53])
+save_article(Article.objects.get(pk=draft.pk), documents=[kl53])  # the editor removed 35-NQ/TW
 services.submit(draft, lan)
 services.publish(Article.objects.get(pk=draft.pk), hung)
 presence.touch(report, hung)

@@ -17,7 +17,8 @@ from visitors.models import DailyStats
 
 from .factories import make_article, make_category, make_document, make_site
 
-pytestmark = pytest.mark.django_db
+# Transactional: a change bumps the content versions when it commits, as on a live site.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 COMMUNE = "hoa-loi.localhost:8000"
 OTHER = "an-hiep.localhost:8000"

@@ -90,10 +90,25 @@ def test_fragments_stay_warm_on_a_site_whose_version_did_not_move(client, provin
     main, commune, other = province
     settings.PAGE_CACHE_SECONDS = 0  # every page renders: the fragments are what is reused
     client.get("/", HTTP_HOST=OTHER, **UA)
-    fragments = {key for key in cache._cache if "template.cache.footer" in key}
+    fragments = {key for key in cache._cache if ":fragment:footer:" in key}
+    assert fragments  # the footer was kept
     version.bump([commune.pk])
     client.get("/", HTTP_HOST=OTHER, **UA)
-    assert {key for key in cache._cache if "template.cache.footer" in key} == fragments
+    assert {key for key in cache._cache if ":fragment:footer:" in key} == fragments
+    version.bump([other.pk])
+    client.get("/", HTTP_HOST=OTHER, **UA)
+    assert {key for key in cache._cache if ":fragment:footer:" in key} > fragments
+
+
+def test_the_search_filters_are_each_sites_own(client, province, settings):
+    """The search page keeps its category filter per content version (pagecache.fragments.cached):
+    per site, too. The commune's page is made first; the province's must not reuse it."""
+    main, commune, other = province
+    settings.PAGE_CACHE_SECONDS = 0
+    make_category(site=commune, name="Nông thôn mới Hòa Lợi")
+    assert "Nông thôn mới Hòa Lợi" in client.get("/tim-kiem/?q=x", HTTP_HOST=COMMUNE, **UA).text
+    assert "Nông thôn mới Hòa Lợi" not in client.get("/tim-kiem/?q=x", **UA).text
+    assert "Nông thôn mới Hòa Lợi" not in client.get("/tim-kiem/?q=x", HTTP_HOST=OTHER, **UA).text
 
 
 def test_a_parents_shared_change_bumps_its_children_and_a_childs_news_its_parent(province):

@@ -62,6 +62,22 @@ def test_each_site_has_its_own_pages_in_the_cache(client, province):
     assert "Xã Hòa Lợi" not in other_page.content.decode()
 
 
+def test_a_page_made_for_one_host_is_never_served_at_another(client, province, settings):
+    """Pages hold addresses made from the host asked (the canonical link, structured data):
+    a host that names the same site (here the default site, which answers any host no site
+    claims: an attacker's made-up one) gets its own page, never another host's."""
+    settings.ALLOWED_HOSTS = ["testserver", ".localhost", ".vinhlong.gov.vn"]
+    article = make_article(title="Bài có đường dẫn chuẩn")
+    url = article.get_absolute_url()
+    first = client.get(url, HTTP_HOST="x.vinhlong.gov.vn", **UA)
+    assert first["X-Page-Cache"] == "miss"
+    assert 'href="http://x.vinhlong.gov.vn' in first.text
+    real = client.get(url, **UA)  # the default site at its own address
+    assert real["X-Page-Cache"] == "miss"
+    assert "x.vinhlong.gov.vn" not in real.text
+    assert client.get(url, **UA)["X-Page-Cache"] == "hit"
+
+
 def test_a_bump_of_one_site_leaves_the_others_pages_warm(client, province):
     main, commune, other = province
     for host in ("testserver", COMMUNE, OTHER):

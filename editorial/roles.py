@@ -27,9 +27,10 @@ APPROVER_ACTIONS = EDITOR_ACTIONS | {
     "document.add", "document.change",
 }  # fmt: skip
 # A site's administrator sets the site up: its categories, pages, identity, links, menus,
-# visitor baseline ("site.manage") and its members ("site.members"); writing and approving
-# are the other roles' (one person may hold several roles on a site).
-SITE_ADMIN_ACTIONS = frozenset({"site.manage", "site.members"})
+# visitor baseline ("site.manage") and its members ("site.members"), and reads its visitor
+# statistics ("stats.view"); writing and approving are the other roles' (one person may hold
+# several roles on a site).
+SITE_ADMIN_ACTIONS = frozenset({"site.manage", "site.members", "stats.view"})
 ROLES = {EDITOR: EDITOR_ACTIONS, APPROVER: APPROVER_ACTIONS, SITE_ADMIN: SITE_ADMIN_ACTIONS}
 # Stored in a membership: short, unaccented, stable (the names above are what people read).
 ROLE_CODES = {EDITOR: "bien-tap-vien", APPROVER: "duyet-bai", SITE_ADMIN: "quan-tri-trang"}

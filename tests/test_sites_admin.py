@@ -339,3 +339,31 @@ def test_each_sites_audit_log_lists_the_changes_made_on_it(client, world):
     log = on.get("/admin/operations/auditentry/").content.decode()
     assert "Cổng Hòa Lợi mới" in log and "Song Lộc" not in log
     assert "Cổng Song Lộc mới" in theirs.get("/admin/operations/auditentry/").content.decode()
+
+
+def test_a_sites_administrator_reads_its_own_visitor_statistics_only(client, world):
+    from visitors.models import DailyStats
+
+    hoa_loi, song_loc = world.sites["hoa-loi"], world.sites["song-loc"]
+    DailyStats.objects.create(site=hoa_loi, day="2026-11-20", visits=4321, page_views=9876)
+    DailyStats.objects.create(site=song_loc, day="2026-11-20", visits=1234, page_views=5678)
+    page = On(client, world, "admin", "hoa-loi").get("/admin/visitors/dailystats/")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "4.321" in text or "4321" in text
+    assert "1.234" not in text and "1234" not in text
+    theirs = DailyStats.objects.get(site=song_loc)
+    forged = On(client, world, "admin", "hoa-loi").get(
+        f"/admin/visitors/dailystats/{theirs.pk}/change/"
+    )
+    assert forged.status_code in (302, 404)  # not theirs: not found here
+    for role in ("editor", "approver"):
+        assert (
+            On(client, world, role, "hoa-loi").get("/admin/visitors/dailystats/").status_code == 403
+        )
+    # Read only, for everyone (the counter writes them).
+    mine = DailyStats.objects.get(site=hoa_loi)
+    post = On(client, world, "admin", "hoa-loi").post(
+        f"/admin/visitors/dailystats/{mine.pk}/change/", {"visits": 1, "page_views": 1}
+    )
+    assert post.status_code == 403 and DailyStats.objects.get(pk=mine.pk).visits == 4321

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from editorial.permissions import can
 from editorial.role_admin import RoleAdminMixin
 from multisite.current import site_of
 from news.templatetags.portal import vi_number
@@ -26,7 +27,14 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 
 class ThisSiteAdmin(ReadOnlyAdmin):
-    """The figures of the site this admin runs on (its host) only."""
+    """The figures of the site this admin runs on (its host) only, read by its administrators
+    ("stats.view") and the superuser; nobody edits them."""
+
+    def has_module_permission(self, request):
+        return can(request.user, "stats.view", site=site_of(request))
+
+    def has_view_permission(self, request, obj=None):
+        return can(request.user, "stats.view", obj, site=site_of(request))
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(site=site_of(request))

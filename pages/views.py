@@ -4,14 +4,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 
-from documents.sitemaps import DocumentSitemap
 from multisite.current import site_of
 from news.models import Category
 from news.sitemaps import ArticleSitemap, CategorySitemap
 from pagecache.conditional import revalidated
 
 from .models import Page
-from .sitemaps import FixedSitemap, PageSitemap
+from .sitemaps import DocumentSitemap, FixedSitemap, PageSitemap
 
 SITEMAPS = {
     "trang": FixedSitemap,

@@ -75,7 +75,15 @@ class QueueRoles(RoleAdminMixin):
 @admin.register(Inquiry)
 class InquiryAdmin(QueueRoles, SiteScopedAdmin, admin.ModelAdmin):
     form = InquiryForm
-    list_display = ["number", "kind", "status", "short_subject", "received_at", "due", "assigned_to"]
+    list_display = [
+        "number",
+        "kind",
+        "status",
+        "short_subject",
+        "received_at",
+        "due",
+        "assigned_to",
+    ]
     list_filter = [OverdueFilter, "status", "kind", "topic"]
     search_fields = ["number", "subject", "name", "email", "phone"]
     list_select_related = ["assigned_to"]
@@ -101,7 +109,9 @@ class InquiryAdmin(QueueRoles, SiteScopedAdmin, admin.ModelAdmin):
     @admin.display(description="hạn trả lời", ordering="due_on")
     def due(self, obj):
         if obj.is_overdue:
-            return format_html('<strong class="qua-han">{} (quá hạn)</strong>', obj.due_on.strftime("%d/%m/%Y"))
+            return format_html(
+                '<strong class="qua-han">{} (quá hạn)</strong>', obj.due_on.strftime("%d/%m/%Y")
+            )
         return obj.due_on.strftime("%d/%m/%Y")
 
     @admin.display(description="người gửi")
@@ -122,7 +132,7 @@ class InquiryAdmin(QueueRoles, SiteScopedAdmin, admin.ModelAdmin):
     @admin.display(description="sự đồng ý")
     def consents(self, obj):
         rows = [
-            (c.text.purpose, c.text.version, timezone.localtime(c.given_at).strftime("%d/%m/%Y %H:%M"),
+            (c.text.purpose, c.text.version, f"{timezone.localtime(c.given_at):%d/%m/%Y %H:%M}",
              " — đã rút lại" if c.withdrawn_at else "")
             for c in obj.consents.select_related("text")
         ]  # fmt: skip

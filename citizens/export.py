@@ -22,9 +22,7 @@ def comments_workbook(consultations):
     sheet = book.active
     sheet.title = "Góp ý"
     sheet.append(HEADER)
-    comments = Inquiry.objects.filter(consultation__in=consultations).select_related(
-        "consultation"
-    )
+    comments = Inquiry.objects.filter(consultation__in=consultations).select_related("consultation")
     for c in comments.order_by("consultation_id", "received_at"):
         received = timezone.localtime(c.received_at).strftime("%d/%m/%Y %H:%M")
         sheet.append([_cell(v) for v in (c.consultation.title, c.number, received, c.subject,

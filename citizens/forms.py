@@ -48,12 +48,8 @@ class IntakeForm(forms.Form):
         label="Tệp đính kèm", required=False,
         help_text="Ảnh (JPEG, PNG, WebP, GIF) hoặc PDF; tối đa 3 tệp, mỗi tệp 5 MB.",
     )  # fmt: skip
-    consent_process = forms.BooleanField(
-        label=consent.text_of(consent.PROCESS), required=False
-    )
-    consent_publish = forms.BooleanField(
-        label=consent.text_of(consent.PUBLISH), required=False
-    )
+    consent_process = forms.BooleanField(label=consent.text_of(consent.PROCESS), required=False)
+    consent_publish = forms.BooleanField(label=consent.text_of(consent.PUBLISH), required=False)
     initials = forms.CharField(
         label="Tên viết tắt khi công khai", max_length=20, required=False,
         help_text="Ví dụ: N.V.A. Chỉ dùng khi bạn đồng ý công khai câu hỏi.",

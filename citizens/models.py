@@ -268,6 +268,9 @@ class ReceiptSequence(models.Model):
             models.UniqueConstraint(fields=["site", "year"], name="citizens_receipt_sequence")
         ]
 
+    def __str__(self):
+        return f"{self.year}: {self.last}"
+
 
 class RateCounter(models.Model):
     """Submissions (or ratings) counted per keyed hash of a client network and time window,
@@ -284,6 +287,9 @@ class RateCounter(models.Model):
             models.UniqueConstraint(fields=["key", "window"], name="citizens_rate_counter")
         ]
         indexes = [models.Index(fields=["expires_at"])]
+
+    def __str__(self):
+        return f"{self.window}: {self.count}"
 
 
 class RetentionPolicy(models.Model):

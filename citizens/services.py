@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from search.text import tokens
-
 from workdays.calendar import WorkingCalendar
 
 from . import consent, mail

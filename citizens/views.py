@@ -26,7 +26,8 @@ NEXT_STEPS = {
     Kind.FEEDBACK: "Ý kiến góp ý được chuyển đến bộ phận phụ trách để xem xét.",
     Kind.REPORT: "Phản ánh, kiến nghị được chuyển đến bộ phận có thẩm quyền xem xét, giải quyết "
     "và trả lời bạn.",
-    Kind.DRAFT_COMMENT: "Góp ý được tổng hợp gửi cơ quan chủ trì soạn thảo để tiếp thu, giải trình.",
+    Kind.DRAFT_COMMENT: "Góp ý được tổng hợp gửi cơ quan chủ trì soạn thảo để tiếp thu, giải "
+    "trình.",
 }
 
 
@@ -51,9 +52,7 @@ def _form_page(request, kind, template, context, consultation=None):
     window, limit = antispam.window_seconds(), antispam.limit()
     if request.method == "POST":
         over = ratelimit.hit(antispam.SCOPE, request, window) > limit
-        form = IntakeForm(
-            request.POST.copy(), request.FILES, kind=kind, site=site, challenge=over
-        )
+        form = IntakeForm(request.POST.copy(), request.FILES, kind=kind, site=site, challenge=over)
         if form.is_valid():
             try:
                 inquiry = services.submit(
@@ -64,7 +63,9 @@ def _form_page(request, kind, template, context, consultation=None):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                return redirect(reverse("citizens:mine", args=[rights.token_for(inquiry)]) + "?moi=1")
+                return redirect(
+                    reverse("citizens:mine", args=[rights.token_for(inquiry)]) + "?moi=1"
+                )
         if form.spam and "captcha" not in form.fields:
             form.fields["captcha"] = _challenge_field()  # a refusal: the next try is challenged
         form.data["started"] = antispam.new_stamp()

@@ -20,6 +20,8 @@ def citizens_summary(context):
     from django.db.models import Count, Q
 
     today = timezone.localdate()
-    return Inquiry.objects.filter(site=site).open().aggregate(
-        waiting=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today))
+    return (
+        Inquiry.objects.filter(site=site)
+        .open()
+        .aggregate(waiting=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
     )

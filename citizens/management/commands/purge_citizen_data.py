@@ -21,7 +21,9 @@ class Command(BaseCommand):
         cutoff = timezone.now() - timedelta(days=days)
         due = Inquiry.objects.filter(closed_at__lt=cutoff, personal_data_erased_at__isnull=True)
         if dry_run:
-            self.stdout.write(f"{due.count()} ý kiến sẽ được xoá dữ liệu cá nhân (lưu {days} ngày).")
+            self.stdout.write(
+                f"{due.count()} ý kiến sẽ được xoá dữ liệu cá nhân (lưu {days} ngày)."
+            )
             return
         done = 0
         for inquiry in due.iterator():

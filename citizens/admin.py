@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from editorial.permissions import can, users_who_can
 from editorial.role_admin import RoleAdminMixin
@@ -136,7 +137,7 @@ class InquiryAdmin(QueueRoles, SiteScopedAdmin, admin.ModelAdmin):
              " — đã rút lại" if c.withdrawn_at else "")
             for c in obj.consents.select_related("text")
         ]  # fmt: skip
-        return format_html_join(format_html("<br>"), "{} (bản {}) lúc {}{}", rows) or "Không có"
+        return format_html_join(mark_safe("<br>"), "{} (bản {}) lúc {}{}", rows) or "Không có"
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "assigned_to":

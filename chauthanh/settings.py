@@ -429,6 +429,8 @@ CITIZENS_MIN_FILL_SECONDS = env.int("CITIZENS_MIN_FILL_SECONDS", default=5)
 # Submissions per client network (IPv4 /24, IPv6 /48) and window before the challenge shows.
 CITIZENS_RATE_LIMIT = env.int("CITIZENS_RATE_LIMIT", default=5)
 CITIZENS_RATE_WINDOW = env.int("CITIZENS_RATE_WINDOW", default=3600)
+# Ratings ("Thông tin này có hữu ích không?") per client network and hour.
+CITIZENS_RATING_LIMIT = env.int("CITIZENS_RATING_LIMIT", default=120)
 CITIZENS_MAX_FILES = 3
 CITIZENS_MAX_FILE_BYTES = env.int("CITIZENS_MAX_FILE_MB", default=5) * 1024 * 1024
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private")

@@ -5,8 +5,11 @@ import json
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -18,7 +21,7 @@ from multisite.current import site_of
 from multisite.scoped_admin import SiteScopedAdmin
 
 from . import rights, services
-from .models import Attachment, Consultation, Inquiry, RetentionPolicy, Topic
+from .models import Attachment, Consultation, Inquiry, Rating, RetentionPolicy, Topic
 
 STEPS = [
     ("", "Chỉ lưu"),
@@ -239,3 +242,45 @@ class RetentionPolicyAdmin(RoleAdminMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request, *args):
         return super().has_add_permission(request) and not RetentionPolicy.objects.exists()
+
+
+@admin.register(Rating)
+class RatingAdmin(RoleAdminMixin, SiteScopedAdmin, admin.ModelAdmin):
+    """The ratings' results per page and per category, read by the site's approvers and
+    administrators; votes are never edited (only the superuser deletes)."""
+
+    manage_action = "inquiry.view"
+    change_list_template = "citizens/rating_results.html"
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        rows = self.get_queryset(request)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Đánh giá “Thông tin này có hữu ích không?”",
+            "opts": self.model._meta,
+            "by_page": results(rows, "path", "section")[:200],
+            "by_section": results(rows, "section"),
+        }
+        return TemplateResponse(request, self.change_list_template, context)
+
+
+def results(rows, *fields):
+    """Votes grouped by `fields`: how many, how many useful, the share useful (%)."""
+    grouped = rows.values(*fields).annotate(
+        votes=Count("pk"), useful=Count("pk", filter=Q(useful=True))
+    )
+    return [
+        {**row, "share": round(100 * row["useful"] / row["votes"])}
+        for row in grouped.order_by("-votes", *fields)
+    ]

@@ -312,3 +312,30 @@ class RetentionPolicy(models.Model):
     def current_days(cls):
         row = cls.objects.filter(pk=1).first()
         return row.days if row else 365
+
+
+class Rating(SiteContent):
+    """ "Thông tin này có hữu ích không?": one anonymous vote per visitor key, page and day
+    (Nghị định 224/2026/NĐ-CP Điều 10 khoản 3 điểm b). The key is the visitor counter's daily
+    keyed hash; the retention command clears it once its day is over (the salt that made it is
+    destroyed after two days anyway), so no rater can be followed from one day to the next."""
+
+    path = models.CharField("trang", max_length=300)
+    section = models.CharField("chuyên mục", max_length=200)
+    day = models.DateField("ngày")
+    # NULL, not "": cleared keys must not collide in the one-vote constraint.
+    key = models.CharField(max_length=40, null=True, editable=False)  # noqa: DJ001
+    useful = models.BooleanField("hữu ích")
+
+    class Meta:
+        verbose_name = "đánh giá thông tin"
+        verbose_name_plural = "đánh giá thông tin"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "path", "day", "key"], name="citizens_rating_once_a_day"
+            )
+        ]
+        indexes = [models.Index(fields=["site", "path"])]
+
+    def __str__(self):
+        return f"{self.path} {self.day:%d/%m/%Y}"

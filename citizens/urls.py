@@ -13,4 +13,5 @@ urlpatterns = [
     path("gop-y-du-thao/<int:pk>/", views.consultation, name="consultation"),
     path("hoi-dap/", views.qa_list, name="qa"),
     path("hoi-dap/<str:number>/", views.qa_detail, name="answer"),
+    path("danh-gia/", views.rate, name="rate"),
 ]

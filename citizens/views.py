@@ -6,17 +6,18 @@ import json
 from captcha.fields import CaptchaField
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from multisite.current import site_of
 from search.text import tokens
 
-from . import antispam, ratelimit, rights, services
+from . import antispam, ratelimit, ratings, rights, services
 from .forms import IntakeForm
 from .models import Consultation, Inquiry, Kind, Topic
 
@@ -131,6 +132,8 @@ def mine_action(request, token, action):
     if action == "rut-cong-khai":
         rights.withdraw_publication(inquiry)
     elif action == "xoa":
+        if request.POST.get("chac-chan") != "co":  # the box the page asks to tick first
+            return redirect("citizens:mine", token=token)
         rights.erase(inquiry)
     elif action == "tai-ve":
         response = HttpResponse(
@@ -167,3 +170,29 @@ def qa_detail(request, number):
         Inquiry.objects.published().select_related("topic"), site=site_of(request), number=number
     )
     return render(request, "citizens/qa_detail.html", {"question": question})
+
+
+RATING_ANSWERS = {
+    "ok": (200, "Cảm ơn bạn đã đánh giá."),
+    "again": (200, "Hôm nay bạn đã đánh giá trang này. Cảm ơn bạn."),
+    "limited": (429, "Có quá nhiều lượt đánh giá từ mạng của bạn; xin thử lại sau."),
+    "invalid": (400, "Không đánh giá được trang này."),
+}
+
+
+@csrf_exempt  # the page keeps its cache: Origin, rate limit and one vote per key instead
+@never_cache
+@require_POST
+def rate(request):
+    if not ratings.origin_ok(request):
+        return JsonResponse({"message": "Yêu cầu không hợp lệ."}, status=403)
+    useful = request.POST.get("huu-ich")
+    if useful not in ("co", "khong"):
+        result = "invalid"
+    else:
+        path = request.POST.get("trang", "")
+        result = ratings.vote(request, site_of(request), path, useful == "co")
+    status, message = RATING_ANSWERS[result]
+    if request.headers.get("Accept", "").startswith("application/json"):
+        return JsonResponse({"result": result, "message": message}, status=status)
+    return render(request, "citizens/rated.html", {"message": message}, status=status)

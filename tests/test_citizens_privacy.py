@@ -83,7 +83,9 @@ def test_erasure_from_the_mail_link_reaches_every_copy(
     link = re.search(r"http://testserver(/y-kien-cua-toi/\S+/)", mail.outbox[-1].body).group(1)
     page = client.get(link).content.decode()
     assert "xoá dữ liệu của tôi" in page
-    assert client.post(link + "xoa/").status_code == 302
+    client.post(link + "xoa/")  # without ticking "I understand": nothing happens
+    assert leaks(personal_strings())
+    assert client.post(link + "xoa/", {"chac-chan": "co"}).status_code == 302
     assert leaks(personal_strings()) == []
     assert files_under(settings.PRIVATE_MEDIA_ROOT) == []
     assert client.get(f"/hoi-dap/{inquiry.number}/").status_code == 404
@@ -113,7 +115,7 @@ def test_a_wrong_or_altered_link_opens_nothing(client, django_capture_on_commit_
     _, link = submit(client, django_capture_on_commit_callbacks)
     altered = link[:-3] + ("0" if link[-3] != "0" else "1") + link[-2:]
     assert client.get(altered).status_code == 404
-    assert client.post(altered + "xoa/").status_code == 404
+    assert client.post(altered + "xoa/", {"chac-chan": "co"}).status_code == 404
     assert Inquiry.objects.get().personal_data_erased_at is None
 
 

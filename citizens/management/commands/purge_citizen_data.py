@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from citizens import ratelimit, rights
+from citizens import ratelimit, ratings, rights
 from citizens.models import Inquiry, RetentionPolicy
 
 
@@ -31,6 +31,8 @@ class Command(BaseCommand):
             rights.erase(inquiry, keep_public=True)
             done += 1
         pruned = ratelimit.prune()
+        # One vote a day per key: once the day is over the key serves nothing (ratings.py).
+        ratings.forget_keys(timezone.localdate())
         from captcha.models import CaptchaStore
 
         CaptchaStore.remove_expired()

@@ -19,7 +19,7 @@ from search.text import tokens
 
 from . import antispam, ratelimit, ratings, rights, services
 from .forms import IntakeForm
-from .models import Consultation, Inquiry, Kind, Topic
+from .models import Consultation, Inquiry, Kind, RetentionPolicy, Topic
 
 PUBLIC_KINDS = {Kind.QUESTION, Kind.FEEDBACK, Kind.REPORT}
 NEXT_STEPS = {
@@ -36,6 +36,7 @@ def intake_index(request):
     return render(request, "citizens/intake_index.html", {
         "kinds": [k for k in Kind if k in PUBLIC_KINDS],
         "consultations": Consultation.objects.filter(site=site_of(request)).open_now(),
+        "retention_days": RetentionPolicy.current_days(),
     })  # fmt: skip
 
 

@@ -21,6 +21,7 @@ from multisite.current import site_of
 from multisite.scoped_admin import SiteScopedAdmin
 
 from . import rights, services
+from .consent import LABELS
 from .models import Attachment, Consultation, Inquiry, Rating, RetentionPolicy, Topic
 
 STEPS = [
@@ -106,6 +107,10 @@ class InquiryAdmin(QueueRoles, SiteScopedAdmin, admin.ModelAdmin):
                               "published_at"]}),
     ]  # fmt: skip
 
+    def view_on_site(self, obj):
+        """Only a published question has a public page."""
+        return obj.get_absolute_url() if obj.status == Inquiry.Status.PUBLISHED else None
+
     @admin.display(description="tiêu đề")
     def short_subject(self, obj):
         return obj.subject[:80]
@@ -136,7 +141,7 @@ class InquiryAdmin(QueueRoles, SiteScopedAdmin, admin.ModelAdmin):
     @admin.display(description="sự đồng ý")
     def consents(self, obj):
         rows = [
-            (c.text.purpose, c.text.version, f"{timezone.localtime(c.given_at):%d/%m/%Y %H:%M}",
+            (LABELS.get(c.text.purpose, c.text.purpose), c.text.version, f"{timezone.localtime(c.given_at):%d/%m/%Y %H:%M}",
              " — đã rút lại" if c.withdrawn_at else "")
             for c in obj.consents.select_related("text")
         ]  # fmt: skip

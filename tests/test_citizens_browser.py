@@ -10,7 +10,6 @@ from django.core import mail
 from citizens.models import Inquiry
 
 from .citizens_data import PERSON
-from .desk_browser import log_in
 from .factories import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

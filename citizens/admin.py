@@ -141,7 +141,8 @@ class InquiryAdmin(QueueRoles, SiteScopedAdmin, admin.ModelAdmin):
     @admin.display(description="sự đồng ý")
     def consents(self, obj):
         rows = [
-            (LABELS.get(c.text.purpose, c.text.purpose), c.text.version, f"{timezone.localtime(c.given_at):%d/%m/%Y %H:%M}",
+            (LABELS.get(c.text.purpose, c.text.purpose), c.text.version,
+             f"{timezone.localtime(c.given_at):%d/%m/%Y %H:%M}",
              " — đã rút lại" if c.withdrawn_at else "")
             for c in obj.consents.select_related("text")
         ]  # fmt: skip

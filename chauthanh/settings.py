@@ -417,7 +417,7 @@ REPLY_WORKING_DAYS = env.int("REPLY_WORKING_DAYS", default=10)
 # --- Citizens write to the unit (citizens/, issue 18) -----------------------------------------
 # Reply deadline per kind in working days (REPLY_WORKING_DAYS above by default); spam defences
 # without third parties; attachments outside the public media (served to staff by a view).
-INSTALLED_APPS += ["captcha", "citizens"]
+INSTALLED_APPS += ["citizens", "captcha"]  # citizens first: it words the challenge's image
 CITIZENS_REPLY_WORKING_DAYS = {
     kind: env.int(f"REPLY_WORKING_DAYS_{name}", default=REPLY_WORKING_DAYS)
     for kind, name in [

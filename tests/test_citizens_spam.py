@@ -34,6 +34,7 @@ def test_a_form_sent_too_fast_is_refused_calmly_then_challenged(client):
     assert response.status_code == 400
     assert "quá nhanh" in body
     assert 'name="captcha_1"' in body  # the next try is challenged
+    assert 'alt="Ảnh phép tính cần giải để xác nhận"' in body
     assert not Inquiry.objects.exists()
 
 

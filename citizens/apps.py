@@ -7,3 +7,13 @@ class CitizensConfig(AppConfig):
 
     name = "citizens"
     verbose_name = "Ý kiến người dân"
+
+    def ready(self):
+        # Topics and drafts open for comment are public rows: their pages follow every change.
+        # Inquiries are not (most never become public): the services bump the pages when a
+        # question enters or leaves the public section, or is erased (pagecache.version).
+        from pagecache.version import watch
+
+        from .models import Consultation, Topic
+
+        watch(Topic, Consultation)

@@ -11,6 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
+from pagecache.version import bump_on_commit
+
 from . import consent, services
 from .models import Inquiry
 
@@ -53,7 +55,10 @@ def erase(inquiry, *, keep_public=False, at=None):
     """
     at = at or timezone.now()
     with transaction.atomic():
-        keep = keep_public and inquiry.status == Inquiry.Status.PUBLISHED
+        was_public = inquiry.status == Inquiry.Status.PUBLISHED
+        keep = keep_public and was_public
+        if was_public:  # no cached page may keep what is erased (a kept one shows initials only)
+            bump_on_commit([inquiry.site_id])
         if not keep:
             consent.withdraw(inquiry, [consent.PROCESS, consent.PUBLISH], at)
             inquiry.subject, inquiry.text = ERASED, ERASED

@@ -10,6 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from pagecache.version import bump_on_commit
 from search.text import tokens
 from workdays.calendar import WorkingCalendar
 
@@ -128,12 +129,15 @@ def publish(inquiry):
         tokens(f"{inquiry.number} {inquiry.subject} {inquiry.text} {strip_tags(inquiry.answer)}")
     )
     inquiry.save(update_fields=["status", "published_at", "search_text"])
+    bump_on_commit([inquiry.site_id])  # the Q&A pages, cached, show it now
 
 
 def unpublish(inquiry):
     _check(inquiry, "unpublish")
     inquiry.status, inquiry.published_at, inquiry.search_text = Status.ANSWERED, None, ""
     inquiry.save(update_fields=["status", "published_at", "search_text"])
+    bump_on_commit([inquiry.site_id])  # no cached page keeps it
+    bump_on_commit([inquiry.site_id])  # the Q&A pages, cached, show it now
 
 
 def decline(inquiry, reason, request=None):

@@ -166,3 +166,30 @@ def test_the_office_exports_one_persons_data_on_request(client, django_capture_o
     data = json.loads(response.content)["du_lieu_ca_nhan"]
     assert {d["tieu_de"] for d in data} == {"Thủ tục đăng ký khai sinh", "Góp ý thứ hai"}
     assert "khac@example.vn" not in response.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_cached_page_keeps_a_question_after_erasure(client, settings):
+    from django.contrib.sites.models import Site
+
+    from citizens import rights, services
+    from pagecache import version
+
+    settings.PAGE_CACHE_SECONDS = 60
+    settings.PAGE_CACHE_VERSION_SECONDS = 3600
+    version.forget()
+    data = {"subject": "Câu hỏi riêng", "text": SECRET_TEXT, "initials": "T.T.B.N.", **PERSON}
+    inquiry = services.submit(Site.objects.get(), "hoi-dap", data, ["xu-ly", "cong-khai"])
+    inquiry.answer = "<p>Trả lời.</p>"
+    services.answer(inquiry, None)
+    ua = {"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0"}
+    assert SECRET_TEXT not in client.get("/hoi-dap/", **ua).content.decode()  # cached, empty
+    services.publish(inquiry)
+    assert "Câu hỏi riêng" in client.get("/hoi-dap/", **ua).content.decode()
+    detail = f"/hoi-dap/{inquiry.number}/"
+    assert SECRET_TEXT in client.get(detail, **ua).content.decode()
+    assert client.get(detail, **ua)["X-Page-Cache"] == "hit"
+    rights.erase(inquiry)
+    assert client.get(detail, **ua).status_code == 404
+    assert "Câu hỏi riêng" not in client.get("/hoi-dap/", **ua).content.decode()
+    version.forget()

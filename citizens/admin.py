@@ -30,6 +30,7 @@ STEPS = [
     ("answer", "Gửi câu trả lời (e-mail cho người gửi)"),
     ("publish", "Công khai trong mục Hỏi đáp"),
     ("unpublish", "Gỡ khỏi mục Hỏi đáp"),
+    ("note", "Ghi nhận, đóng (không cần trả lời)"),
     ("decline", "Từ chối, kèm lý do"),
 ]
 
@@ -164,8 +165,19 @@ class InquiryAdmin(QueueRoles, SiteScopedAdmin, admin.ModelAdmin):
             services.publish(obj)
         elif step == "unpublish":
             services.unpublish(obj)
+        elif step == "note":
+            services.note(obj)
         elif step == "decline":
             services.decline(obj, form.cleaned_data["decline_reason"], request)
+
+    def delete_model(self, request, obj):
+        rights.erase(obj)  # its files too, and its log entries' names
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for inquiry in queryset:
+            rights.erase(inquiry)
+        super().delete_queryset(request, queryset)
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.attachment)

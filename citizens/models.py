@@ -122,6 +122,7 @@ class Inquiry(SiteContent):
         ASSIGNED = "da-giao", "Đã giao xử lý"
         ANSWERED = "da-tra-loi", "Đã trả lời"
         PUBLISHED = "da-cong-khai", "Đã công khai"
+        NOTED = "da-ghi-nhan", "Đã ghi nhận (không cần trả lời)"
         DECLINED = "tu-choi", "Từ chối"
         WITHDRAWN = "rut-lai", "Người gửi đã rút lại"
 

@@ -71,7 +71,7 @@ def refusal(inquiry, step, *, answer="", reason=""):
     """Why `step` cannot be taken now (a Vietnamese sentence), or None. The one definition of
     each step's preconditions: the admin form shows it, the transitions below enforce it."""
     waiting = inquiry.status in (Status.NEW, Status.ASSIGNED)
-    if step in ("assign", "decline") and not waiting:
+    if step in ("assign", "decline", "note") and not waiting:
         return "Ý kiến này không còn chờ xử lý."
     if step == "decline" and not (reason or "").strip():
         return "Hãy ghi lý do từ chối."
@@ -138,6 +138,14 @@ def unpublish(inquiry):
     inquiry.save(update_fields=["status", "published_at", "search_text"])
     bump_on_commit([inquiry.site_id])  # no cached page keeps it
     bump_on_commit([inquiry.site_id])  # the Q&A pages, cached, show it now
+
+
+def note(inquiry):
+    """Feedback or a comment on a draft taken into account, with no reply to send: closed (its
+    personal data then waits out the retention period like any closed item)."""
+    _check(inquiry, "note")
+    _close(inquiry, Status.NOTED, timezone.now())
+    inquiry.save(update_fields=["status", "closed_at"])
 
 
 def decline(inquiry, reason, request=None):

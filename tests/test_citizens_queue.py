@@ -179,3 +179,23 @@ def test_the_drafting_unit_exports_comments_as_xlsx(client):
     rows = list(sheet.values)
     assert rows[0][0] == "Dự thảo" and rows[1][1] == Inquiry.objects.get().number
     assert rows[1][4].startswith("'=")  # a formula stays text
+
+
+def test_feedback_is_noted_and_closed_without_a_reply(client):
+    client.post("/gui-y-kien/gop-y/", question())
+    inquiry = Inquiry.objects.get()
+    client.force_login(make_user("duyet", "Duyệt bài"))
+    assert change(client, inquiry, step="note").status_code == 302
+    inquiry.refresh_from_db()
+    assert inquiry.status == "da-ghi-nhan" and inquiry.closed_at is not None
+    assert "không còn chờ xử lý" in change(client, inquiry, step="note").content.decode()
+
+
+def test_deleting_an_inquiry_deletes_its_files(client, settings):
+    client.post("/gui-y-kien/phan-anh/", {**question(), "attachments": [image_file()]})
+    inquiry = Inquiry.objects.get()
+    client.force_login(make_user("admin", "superuser"))
+    url = reverse("admin:citizens_inquiry_delete", args=[inquiry.pk])
+    assert client.post(url, {"post": "yes"}).status_code == 302
+    assert not Inquiry.objects.exists()
+    assert [p for p in settings.PRIVATE_MEDIA_ROOT.rglob("*") if p.is_file()] == []

@@ -68,12 +68,17 @@ class IntakeForm(forms.Form):
         if kind != Kind.QUESTION:
             del self.fields["consent_publish"], self.fields["initials"]
         if challenge:
+            self.challenge()
+        self.spam = None  # "honeypot", "too_fast" or "stale" when the defences refused
+
+    def challenge(self):
+        """Ask for the self-hosted challenge (antispam.py), once."""
+        if "captcha" not in self.fields:
             self.fields["captcha"] = CaptchaField(
                 label="Mã xác nhận",
                 help_text="Nhập kết quả phép tính trong ảnh.",
                 error_messages={"invalid": "Mã xác nhận chưa đúng, xin thử lại."},
             )
-        self.spam = None  # "honeypot", "too_fast" or "stale" when the defences refused
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()

@@ -3,7 +3,6 @@ the published Q&A section. Pages with a form or a person's data are never cached
 
 import json
 
-from captcha.fields import CaptchaField
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
@@ -40,13 +39,6 @@ def intake_index(request):
     })  # fmt: skip
 
 
-def _challenge_field():
-    return CaptchaField(
-        label="Mã xác nhận", help_text="Nhập kết quả phép tính trong ảnh.",
-        error_messages={"invalid": "Mã xác nhận chưa đúng, xin thử lại."},
-    )  # fmt: skip
-
-
 def _form_page(request, kind, template, context, consultation=None):
     """GET shows the form; POST counts the network's submission, checks the defences and the
     form, stores the message and sends the person to their page."""
@@ -68,8 +60,8 @@ def _form_page(request, kind, template, context, consultation=None):
                 return redirect(
                     reverse("citizens:mine", args=[rights.token_for(inquiry)]) + "?moi=1"
                 )
-        if form.spam and "captcha" not in form.fields:
-            form.fields["captcha"] = _challenge_field()  # a refusal: the next try is challenged
+        if form.spam:
+            form.challenge()  # a refusal: the next try is challenged
         form.data["started"] = antispam.new_stamp()
         status = 400
     else:

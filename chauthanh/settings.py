@@ -413,3 +413,28 @@ INSTALLED_APPS += ["workdays"]
 RECEPTION_NOTICE_WORKING_DAYS = env.int("RECEPTION_NOTICE_WORKING_DAYS", default=5)
 MAINTENANCE_NOTICE_WORKING_DAYS = env.int("MAINTENANCE_NOTICE_WORKING_DAYS", default=7)
 REPLY_WORKING_DAYS = env.int("REPLY_WORKING_DAYS", default=10)
+
+# --- Citizens write to the unit (citizens/, issue 18) -----------------------------------------
+# Reply deadline per kind in working days (REPLY_WORKING_DAYS above by default); spam defences
+# without third parties; attachments outside the public media (served to staff by a view).
+INSTALLED_APPS += ["citizens", "captcha"]  # citizens first: it words the challenge's image
+CITIZENS_REPLY_WORKING_DAYS = {
+    kind: env.int(f"REPLY_WORKING_DAYS_{name}", default=REPLY_WORKING_DAYS)
+    for kind, name in [
+        ("hoi-dap", "QUESTION"), ("gop-y", "FEEDBACK"), ("phan-anh", "REPORT"),
+        ("du-thao", "DRAFT_COMMENT"),
+    ]
+}  # fmt: skip
+CITIZENS_MIN_FILL_SECONDS = env.int("CITIZENS_MIN_FILL_SECONDS", default=5)
+# Submissions per client network (IPv4 /24, IPv6 /48) and window before the challenge shows.
+CITIZENS_RATE_LIMIT = env.int("CITIZENS_RATE_LIMIT", default=5)
+CITIZENS_RATE_WINDOW = env.int("CITIZENS_RATE_WINDOW", default=3600)
+# Ratings ("Thông tin này có hữu ích không?") per client network and hour.
+CITIZENS_RATING_LIMIT = env.int("CITIZENS_RATING_LIMIT", default=120)
+CITIZENS_MAX_FILES = 3
+CITIZENS_MAX_FILE_BYTES = env.int("CITIZENS_MAX_FILE_MB", default=5) * 1024 * 1024
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private")
+# The self-hosted challenge (django-simple-captcha): a sum drawn as an image, kept in the database.
+CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.math_challenge"
+CAPTCHA_TIMEOUT = 20  # minutes
+CAPTCHA_LETTER_ROTATION = (-15, 15)

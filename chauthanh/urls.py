@@ -21,6 +21,9 @@ urlpatterns = [
     path("tim-kiem/", include("search.urls")),
     path("", include("news.urls")),
     path("", include("pages.urls")),
+    # Citizens write to the unit (issue 18) and its self-hosted challenge image.
+    path("", include("citizens.urls")),
+    path("captcha/", include("captcha.urls")),
 ]
 
 

@@ -25,12 +25,16 @@ APPROVER_ACTIONS = EDITOR_ACTIONS | {
     "article.change", "article.withdraw", "article.publish", "article.restore",
     "photo.change",
     "document.add", "document.change",
+    # Citizens' messages (citizens/): the office's queue, with the senders' personal data.
+    "inquiry.view", "inquiry.change",
 }  # fmt: skip
 # A site's administrator sets the site up: its categories, pages, identity, links, menus,
-# visitor baseline ("site.manage") and its members ("site.members"), and reads its visitor
-# statistics ("stats.view"); writing and approving are the other roles' (one person may hold
-# several roles on a site).
-SITE_ADMIN_ACTIONS = frozenset({"site.manage", "site.members", "stats.view"})
+# visitor baseline ("site.manage") and its members ("site.members"), reads its visitor
+# statistics ("stats.view") and works the citizens' queue ("inquiry.*"); writing and approving
+# are the other roles' (one person may hold several roles on a site).
+SITE_ADMIN_ACTIONS = frozenset({
+    "site.manage", "site.members", "stats.view", "inquiry.view", "inquiry.change",
+})  # fmt: skip
 ROLES = {EDITOR: EDITOR_ACTIONS, APPROVER: APPROVER_ACTIONS, SITE_ADMIN: SITE_ADMIN_ACTIONS}
 # Stored in a membership: short, unaccented, stable (the names above are what people read).
 ROLE_CODES = {EDITOR: "bien-tap-vien", APPROVER: "duyet-bai", SITE_ADMIN: "quan-tri-trang"}

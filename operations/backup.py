@@ -22,6 +22,8 @@ from django.utils import timezone
 MANIFEST = "manifest.json"
 DUMPS = {"postgresql": "database.pgdump", "sqlite": "database.sqlite3"}
 MEDIA_DIR = "media"
+# Files citizens send (citizens/), kept outside the public media: backed up beside it.
+PRIVATE_DIR = "private"
 FORMAT_VERSION = 1
 
 
@@ -97,6 +99,9 @@ def create_backup(output_dir):
             media_root = Path(settings.MEDIA_ROOT)
             if media_root.is_dir():
                 tar.add(media_root, arcname=MEDIA_DIR)
+            private_root = Path(settings.PRIVATE_MEDIA_ROOT)
+            if private_root.is_dir():
+                tar.add(private_root, arcname=PRIVATE_DIR)
         partial.chmod(0o600)
         os.replace(partial, final)
     return final
@@ -133,6 +138,9 @@ def restore_backup(path, force=False):
         media = Path(work) / MEDIA_DIR
         if media.is_dir():
             shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
+        private = Path(work) / PRIVATE_DIR
+        if private.is_dir():
+            shutil.copytree(private, settings.PRIVATE_MEDIA_ROOT, dirs_exist_ok=True)
     return manifest
 
 

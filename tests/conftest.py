@@ -43,6 +43,7 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
 def media_root(settings, tmp_path):
     """Every test writes its uploads and fixture photos into its own temporary MEDIA_ROOT."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"  # citizens' attachments
     return settings.MEDIA_ROOT
 
 

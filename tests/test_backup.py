@@ -45,6 +45,9 @@ def test_backup_restores_into_an_empty_database_with_the_same_content(
     make_image(article, caption="Ảnh có chú thích tiếng Việt")
     document = make_document(symbol="12-NQ/HU")
     document.file.save("quyet-dinh.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+    from citizens.models import private_storage  # a citizen's attachment, outside the media
+
+    private_storage().save("citizens/2026/11/tep.pdf", ContentFile(b"%PDF-1.4 private"))
     source = StringIO()
     call_command("dumpdata", "--indent=0", stdout=source)
 
@@ -54,13 +57,18 @@ def test_backup_restores_into_an_empty_database_with_the_same_content(
     assert str(bundle) in out.getvalue()
 
     restored_media = tmp_path / "restored-media"
-    env = production_env(DATABASE_URL=empty_database, MEDIA_ROOT=restored_media)
+    restored_private = tmp_path / "restored-private"
+    env = production_env(
+        DATABASE_URL=empty_database, MEDIA_ROOT=restored_media, PRIVATE_MEDIA_ROOT=restored_private
+    )
     restored = manage("restore", str(bundle), env=env)
     assert "Restored the backup" in restored.stdout
     dumped = manage("dumpdata", "--indent=0", env=env).stdout
     assert json.loads(dumped) == json.loads(source.getvalue())
     assert media_tree(restored_media) == media_tree(media_root)
     assert len(media_tree(media_root)) >= 8  # the report's photos, the new photo, the PDF
+    restored_file = restored_private / "citizens/2026/11/tep.pdf"
+    assert restored_file.read_bytes() == b"%PDF-1.4 private"
 
     again = manage("restore", str(bundle), env=env, check=False)
     assert again.returncode != 0 and "The database is not empty" in again.stderr

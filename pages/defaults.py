@@ -54,6 +54,25 @@ bấm vào.</p>
 <h2>Thông tin bạn gửi cho chúng tôi</h2>
 <p>Khi bạn gửi thư điện tử hoặc gọi điện cho Ban Biên tập, thông tin của bạn chỉ được dùng để \
 trả lời bạn và không cung cấp cho bên thứ ba, trừ trường hợp pháp luật quy định.</p>
+<h2>Hỏi đáp, góp ý, phản ánh, kiến nghị</h2>
+<p>Khi bạn gửi câu hỏi, góp ý, phản ánh, kiến nghị hoặc góp ý dự thảo qua trang này:</p>
+<ul>
+<li>Họ tên, thư điện tử, điện thoại và tệp đính kèm chỉ được xử lý khi bạn đánh dấu ô đồng ý \
+"xử lý và trả lời" (ô này không được đánh dấu sẵn); chỉ cán bộ được giao xử lý của đơn vị xem \
+được. Góp ý và góp ý dự thảo có thể gửi không kèm thông tin liên hệ.</li>
+<li>Câu hỏi chỉ được công khai trong mục Hỏi đáp khi bạn đồng ý riêng, và chỉ kèm tên viết tắt \
+bạn chọn. Mỗi sự đồng ý được lưu cùng nội dung bạn đã đồng ý và thời điểm đồng ý.</li>
+<li>Ảnh gửi kèm được xóa thông tin vị trí; tệp đính kèm không nằm trong thư mục công khai của \
+trang.</li>
+<li>Sau một thời gian kể từ khi ý kiến được trả lời hoặc đóng (mặc định 365 ngày), họ tên, liên \
+hệ và tệp đính kèm được xóa; câu hỏi đã công khai được giữ lại với tên viết tắt.</li>
+<li>Bạn có thể xem trả lời, rút lại sự đồng ý, tải về hoặc yêu cầu xóa dữ liệu của mình bất cứ \
+lúc nào qua đường dẫn trong thư xác nhận hoặc trang xác nhận.</li>
+<li>Để chống thư rác, trang giữ một mã băm có khóa của dải địa chỉ mạng (không phải địa chỉ IP) \
+trong thời gian ngắn; không dùng dịch vụ xác minh của bên thứ ba.</li>
+<li>Đánh giá "Thông tin này có hữu ích không?" là ẩn danh: không lưu địa chỉ IP, không dùng \
+cookie.</li>
+</ul>
 <h2>Quyền của bạn</h2>
 <p>Theo Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15, bạn có quyền được biết về việc xử lý dữ \
 liệu cá nhân của mình, yêu cầu xem, chỉnh sửa hoặc xóa dữ liệu đó. Mọi yêu cầu xin gửi về địa \

@@ -135,4 +135,26 @@ def test_a_site_with_the_old_default_privacy_text_gets_the_new_one():
     Page.objects.filter(kind="bao-mat").update(body="<p>Nội dung riêng của đơn vị.</p>")
     migration.update_default_text(apps, None)
     assert Page.objects.get(kind="bao-mat").body == "<p>Nội dung riêng của đơn vị.</p>"
-    assert PRIVACY.count("<h2>") == 7
+    assert PRIVACY.count("<h2>") == 8
+
+
+def test_a_site_with_the_previous_default_privacy_text_learns_what_the_citizens_section_keeps():
+    import importlib
+
+    from django.apps import apps
+
+    from pages.defaults import PRIVACY
+    from pages.models import Page
+
+    migration = importlib.import_module("pages.migrations.0004_privacy_page_citizens")
+    previous = migration._previous_default()
+    assert "Hỏi đáp, góp ý" not in previous and "Đăng nhập của Ban Biên tập" in previous
+    Page.objects.filter(kind="bao-mat").update(body=previous)
+    migration.update_default_text(apps, None)
+    body = Page.objects.get(kind="bao-mat").body
+    assert body == PRIVACY and "365 ngày" in body and "không được đánh dấu sẵn" in body
+    migration.restore_previous_text(apps, None)
+    assert Page.objects.get(kind="bao-mat").body == previous
+    Page.objects.filter(kind="bao-mat").update(body="<p>Nội dung riêng của đơn vị.</p>")
+    migration.update_default_text(apps, None)
+    assert Page.objects.get(kind="bao-mat").body == "<p>Nội dung riêng của đơn vị.</p>"

@@ -22,11 +22,15 @@ def update_default_text(apps, schema_editor):
 
 
 def _old_default():
+    """The default before this migration: today's without the sections added since (the login
+    and logs sections here, and the citizens' section of migration 0004)."""
     from pages.defaults import PRIVACY
 
     start = PRIVACY.index(NEW_MARKER)
     end = PRIVACY.index("<h2>Không có mã của bên thứ ba</h2>")
-    return PRIVACY[:start] + PRIVACY[end:]
+    text = PRIVACY[:start] + PRIVACY[end:]
+    citizens = text.index("<h2>Hỏi đáp, góp ý, phản ánh, kiến nghị</h2>")
+    return text[:citizens] + text[text.index("<h2>Quyền của bạn</h2>") :]
 
 
 class Migration(migrations.Migration):

@@ -41,6 +41,9 @@ def pick_from_library(page, field, text):
 def upload_through_the_image_dialog(page, path, alt):
     page.click("a.cke_button__image")
     dialog = page.locator(".cke_dialog").filter(has=page.locator(".cke_dialog_tabs")).first
+    # CKEditor builds the dialog after the click (its plugin's files load on first use): wait
+    # for its fields before reading their labels (a loaded machine read an empty dialog).
+    dialog.locator("input.cke_dialog_ui_input_text").first.wait_for(state="visible")
     labels = [t.strip() for t in dialog.locator("label").all_text_contents()]
     assert "Mô tả ảnh (alt)" in labels and "Chú thích ảnh" in labels, labels
     assert "Ảnh có chú thích" not in labels

@@ -95,6 +95,12 @@ for label in LABELS:
     rows = apps.get_model(label).objects.values()
     # Visitor days and months were keyed by their date; per site they get an id of their own.
     skip = {"site_id", "id"} if label.startswith("visitors.") else {"site_id"}
+    # The privacy page's default text is brought up to date by pages' own data migrations
+    # (checked in CHECK_SITES); every other page is kept as it was.
+    rows = [
+        dict(row, body="(the privacy text)") if row.get("kind") == "bao-mat" else row
+        for row in rows
+    ]
     out[label] = sorted(
         json.dumps({k: str(v) for k, v in row.items() if k not in skip}, sort_keys=True)
         for row in rows
@@ -135,7 +141,11 @@ elsewhere = {
     for model in apps.get_models() if issubclass(model, SiteContent)
 }
 sites = SiteProfile.objects.count()
-print(json.dumps({"code": default.code, "elsewhere": elsewhere, "sites": sites}))
+from pages.defaults import PRIVACY
+from pages.models import Page
+privacy = Page.objects.get(kind="bao-mat").body == PRIVACY
+found = {"code": default.code, "elsewhere": elsewhere, "sites": sites, "privacy": privacy}
+print(json.dumps(found))
 """
 
 
@@ -213,6 +223,7 @@ def test_the_migration_keeps_everything_in_the_default_site_and_goes_back(
         assert after[key] == rows, key  # the same rows, slugs, URLs, links, history
     sites = json.loads(run(ROOT, env, "shell", "-c", CHECK_SITES).strip().splitlines()[-1])
     assert sites["code"] == "main" and sites["sites"] == 1
+    assert sites["privacy"]  # the default privacy text, as today's code writes it
     assert not any(sites["elsewhere"].values()), sites["elsewhere"]
     # The report is there once, at its address, for `ensure_report` too.
     assert "already loaded" in run(ROOT, env, "ensure_report")

@@ -58,6 +58,10 @@ INSTALLED_APPS = [
     "search",
     # Photo pipeline, library and CKEditor's image upload (issue 5).
     "photos",
+    # The unit's people and its schedules (issue 17).
+    "people",
+    "schedules",
+    "procedures",
 ]
 
 MIDDLEWARE = [

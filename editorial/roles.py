@@ -20,16 +20,27 @@ EDITOR_ACTIONS = frozenset({
     # captions are corrected by the uploader or an approver; only a superuser deletes.
     "photo.view", "photo.add", "photo.change_own",
     "document.view",  # to attach the documents an article cites
+    # Schedules (lịch công tác, lịch tiếp công dân): editors enter drafts and correct their own
+    # until an approver publishes them; what the public reads is the approvers' word.
+    "schedule.view", "schedule.add", "schedule.change_own", "schedule.delete_own",
+    "person.view",  # the leaders an entry concerns
+    "procedure.view",
 })  # fmt: skip
 APPROVER_ACTIONS = EDITOR_ACTIONS | {
     "article.change", "article.withdraw", "article.publish", "article.restore",
     "photo.change",
     "document.add", "document.change",
+    "schedule.change", "schedule.delete", "schedule.publish",
+    "procedure.add", "procedure.change", "procedure.delete", "procedure.import",
 }  # fmt: skip
 # A site's administrator sets the site up: its categories, pages, identity, links, menus,
 # visitor baseline ("site.manage") and its members ("site.members"); writing and approving
 # are the other roles' (one person may hold several roles on a site).
-SITE_ADMIN_ACTIONS = frozenset({"site.manage", "site.members"})
+# The unit's people (its leaders and officials) are part of the set-up too.
+SITE_ADMIN_ACTIONS = frozenset({
+    "site.manage", "site.members",
+    "person.view", "person.add", "person.change", "person.delete",
+})  # fmt: skip
 ROLES = {EDITOR: EDITOR_ACTIONS, APPROVER: APPROVER_ACTIONS, SITE_ADMIN: SITE_ADMIN_ACTIONS}
 # Stored in a membership: short, unaccented, stable (the names above are what people read).
 ROLE_CODES = {EDITOR: "bien-tap-vien", APPROVER: "duyet-bai", SITE_ADMIN: "quan-tri-trang"}

@@ -3,7 +3,10 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 # Every model of these apps (by label) is public content: saving or deleting one changes some
 # page (sites, multisite: which host is which site, and each site's identity in every page).
-PUBLIC_CONTENT_APPS = ("news", "documents", "pages", "photos", "sites", "multisite")
+PUBLIC_CONTENT_APPS = (
+    "news", "documents", "pages", "photos", "sites", "multisite", "people", "schedules",
+    "procedures",
+)  # fmt: skip
 
 
 class PageCacheConfig(AppConfig):

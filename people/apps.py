@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PeopleConfig(AppConfig):
+    name = "people"
+    verbose_name = "Lãnh đạo, cán bộ"
+    default_auto_field = "django.db.models.BigAutoField"

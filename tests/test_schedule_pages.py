@@ -7,7 +7,6 @@ from django.urls import reverse
 
 import multisite
 from procedures import importing
-from procedures.models import Procedure
 from schedules import clock, services
 from schedules.models import ReceptionDay, ReceptionInfo
 
@@ -160,12 +159,12 @@ def test_procedure_page_links_the_online_service(client):
 def test_a_commune_shows_its_provinces_procedures_and_not_its_siblings(client, settings):
     settings.ALLOWED_HOSTS = ["testserver", ".localhost"]
     province = multisite.default_site()
-    commune = make_site("xa.example.vn", "xa-a", parent=province)
+    make_site("xa.example.vn", "xa-a", parent=province)
     sibling = make_site("xb.example.vn", "xa-b", parent=province)
     importing.import_rows(province, procedures_table())
+    own = ["3.000001", "Thủ tục riêng của xã B", "Khác", *[""] * 7]
     with multisite.context.using(sibling):
-        importing.import_rows(sibling, [procedures_table()[0],
-                              ["3.000001", "Thủ tục riêng của xã B", "Khác", *[""] * 7]])  # fmt: skip
+        importing.import_rows(sibling, [procedures_table()[0], own])
     listed = html(client, "/thu-tuc-hanh-chinh/", HTTP_HOST="xa-a.localhost")
     assert "Đăng ký khai sinh" in listed and "Thủ tục riêng của xã B" not in listed
     detail = client.get("/thu-tuc-hanh-chinh/1.001193/", HTTP_HOST="xa-a.localhost")

@@ -12,7 +12,6 @@ from django.utils import timezone
 from editorial.roles import APPROVER, EDITOR
 from schedules.models import Status, WorkEntry
 
-from .desk_browser import log_in
 from .factories import make_person, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -6,7 +6,7 @@ Two PostgreSQL databases with the same 100,000 demo articles:
   (BENCH_SITES_DATABASE_URL; `generate_demo_data --sites 100 --articles 1000`).
 The same pages of the single site and of one commune (xa-50, by its `<code>.localhost` host)
 are measured in interleaved rounds (single, sites, single, sites, ...), so drift on a busy
-machine hits both alike: queries per request and in-process CPU per request (bench/cpu.py:
+machine hits both alike: queries per request and in-process CPU per request (bench/site_cpu.py:
 the working metric on a shared machine), then req/s and p99 under wrk with the page cache on
 (medians of the rounds). The province's home (which gathers its communes' news) has its own
 figures: CPU, queries, and p99 warm (page cache on; and a page-cache miss with warm fragments).
@@ -18,8 +18,9 @@ import tempfile
 from pathlib import Path
 from statistics import median
 
-import run
-from run import CACHE_MODES, DEFAULT_DB, manage, shell, wrk
+import common
+from common import manage, shell, wrk
+from run import CACHE_MODES, DEFAULT_DB
 
 DEFAULT_SITES_DB = DEFAULT_DB.rsplit("/", 1)[0] + "/chauthanh_bench_sites"
 PROVINCE = "main.localhost"
@@ -40,8 +41,8 @@ print(" ".join([
 
 
 def prepare(url, tmp, name, generate):
-    run.ensure_database(url)
-    env = run.base_env(url, Path(tmp) / name / "static", Path(tmp) / name / "media")
+    common.ensure_database(url)
+    env = common.base_env(url, Path(tmp) / name / "static", Path(tmp) / name / "media")
     env["ALLOWED_HOSTS"] = "127.0.0.1,.localhost"
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "collectstatic", "--noinput", "-v0")
@@ -57,15 +58,15 @@ def in_process(env, script, host, urls, mode, **extra):
 
 def wrk_site(args, env, host, urls, script, mode="on"):
     """{url: wrk result} for each URL of one site, under one gunicorn start."""
-    process, base = run.start_gunicorn(dict(env, **CACHE_MODES[mode]), args.workers)
+    process, base = common.start_gunicorn(dict(env, **CACHE_MODES[mode]), args.workers)
     results = {}
     try:
         for url in urls:
             wrk(base + url, args.warmup, args.page_connections, script, host)
             results[url] = wrk(base + url, args.seconds, args.page_connections, script, host)
-            run.drain(base)
+            common.drain(base)
     finally:
-        run.stop(process)
+        common.stop(process)
     return results
 
 
@@ -97,7 +98,7 @@ def bench_sites(args, script):
         for _ in range(args.rounds):
             for name, (env, host, urls) in targets.items():  # interleaved
                 for mode in modes:
-                    found = in_process(env, "cpu.py", host, urls, mode, BENCH_REPEAT="50")
+                    found = in_process(env, "site_cpu.py", host, urls, mode, BENCH_REPEAT="50")
                     for url, ms in found.items():
                         cpu.setdefault((name, mode, url), []).append(ms)
                 for url, result in wrk_site(args, env, host, urls, script).items():
@@ -115,7 +116,7 @@ def bench_province(args, env, script, modes):
     """The province's home: queries, CPU, and p99 warm (page cache on; a miss, fragments warm)."""
     out = {"queries": {m: in_process(env, "queries.py", PROVINCE, ["/"], m)["/"] for m in modes}}
     out["cpu"] = {
-        m: in_process(env, "cpu.py", PROVINCE, ["/"], m, BENCH_REPEAT="50")["/"] for m in modes
+        m: in_process(env, "site_cpu.py", PROVINCE, ["/"], m, BENCH_REPEAT="50")["/"] for m in modes
     }
     out["load"] = {
         m: wrk_site(args, env, PROVINCE, ["/"], script, mode=m)["/"]

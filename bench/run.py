@@ -1,6 +1,6 @@
-"""`make bench`: the portal under gunicorn on PostgreSQL, loaded by wrk on 127.0.0.1.
+"""`make bench`: the portal under gunicorn on PostgreSQL and SQLite, loaded by wrk on 127.0.0.1.
 
-Two parts, both in one run:
+Four parts, all in one run:
 - pages: with --articles demo articles (generate_demo_data, made once and reused), each public
   page (home, a category's first and a deep page, an article, the document library, a search,
   stats.json) under load with the visitor counter on and the page cache on, beside the two
@@ -9,190 +9,46 @@ Two parts, both in one run:
   request (first view / second view, measured in-process) and the workers' RSS afterwards.
 - visitors: the article page with the visitor counter on and off (interleaved, so drift on a
   busy machine hits both alike) and their ratio.
+- loads (bench/loads.py): the report warm, a crawl of every article, 1,000 distinct searches,
+  on this code and on the commit before issue 15, interleaved, beside the minimal Django view;
+  and the CPU per page-cache miss, in-process, on both.
 - sites (bench/many_sites.py): the same pages of one site alone and of a commune among 100
   sites, interleaved, and the province's home that gathers them.
 Needs PostgreSQL (BENCH_DATABASE_URL), wrk and nginx; `.ci/run` and README say how to get them.
 """
 
 import argparse
-import contextlib
 import json
 import os
-import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
 from statistics import mean
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
+from common import (
+    PYTHON,
+    ROOT,
+    base_env,
+    drain,
+    ensure_database,
+    manage,
+    shell,
+    start_gunicorn,
+    start_minimal_django,
+    start_nginx,
+    stop,
+    worker_rss_mb,
+    wrk,
+)
+from loads import BASE_COMMIT, main_loads
+
 DEFAULT_DB = "postgres://chauthanh:chauthanh-ci@127.0.0.1:5432/chauthanh_bench"
 LABELS = {"postgresql": "PostgreSQL", "sqlite": "SQLite (WAL)"}
 # Kept between runs (ignored by git): the demo articles take minutes to make.
 DEFAULT_SQLITE = str(ROOT / ".bench" / "bench.sqlite3")
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def base_env(database_url, static_root, media_root):
-    env = dict(os.environ)
-    env.update(
-        DEBUG="false", SECRET_KEY="bench-only-secret-key-not-for-production" * 2,
-        ALLOWED_HOSTS="127.0.0.1", DATABASE_URL=database_url, STATIC_ROOT=str(static_root),
-        MEDIA_ROOT=str(media_root), LOG_LEVEL="WARNING",
-    )  # fmt: skip
-    return env
-
-
-def manage(env, *args):
-    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
-
-
-def ensure_database(database_url):
-    import psycopg2
-    from psycopg2 import sql
-
-    match = re.match(r"postgres(?:ql)?://([^:]+):([^@]+)@([^:/]+):?(\d*)/(.+)", database_url)
-    user, password, host, port, name = match.groups()
-    conn = psycopg2.connect(
-        dbname="postgres", user=user, password=password, host=host, port=port or 5432
-    )
-    conn.autocommit = True
-    with conn.cursor() as cur:
-        cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-        if not cur.fetchone():
-            cur.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    conn.close()
-
-
-def start_gunicorn(env, workers):
-    port = free_port()
-    process = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "chauthanh.wsgi", "-b", f"127.0.0.1:{port}",
-         "-w", str(workers), "--log-level", "warning"],
-        cwd=ROOT, env=env,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "/", timeout=1).read()  # noqa: S310 - loopback
-            return process, url
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError("gunicorn did not start")
-
-
-def wrk(url, seconds, connections, script, host=None):
-    """wrk's figures for `url`; `host`: the Host header (a site other than the default)."""
-    headers = ["-H", f"Host: {host}"] if host else []
-    out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", str(script),
-         *headers, url],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-
-    def latency(p):
-        value, unit = re.search(rf"\s{p}%\s+([\d.]+)(us|ms|s)", out).groups()
-        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    socket_errors = re.search(r"Socket errors: (.*)", out)
-    return {
-        "rps": rps, "p50": latency(50), "p99": latency(99),
-        "errors": int(errors.group(1)) if errors else 0,
-        "socket_errors": socket_errors.group(1) if socket_errors else "",
-    }  # fmt: skip
-
-
-NGINX_CONF = """
-worker_processes 2;
-pid {tmp}/nginx.pid;
-error_log {tmp}/nginx-error.log;
-daemon off;
-events {{ worker_connections 1024; }}
-http {{
-    access_log off;
-    client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi; uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
-    server {{
-        listen 127.0.0.1:{port};
-        location / {{ root {tmp}/www; default_type text/html; try_files /page.html =404; }}
-    }}
-}}
-"""
-
-
-def wait_for(url, process):
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url, timeout=1).read()  # noqa: S310 - loopback
-            return
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError(f"{url} did not answer")
-
-
-def start_nginx(tmp, page):
-    www = Path(tmp) / "www"
-    www.mkdir(exist_ok=True)
-    (www / "page.html").write_bytes(page)
-    # nginx's workers run as "nobody": they must be able to walk into the temporary directory.
-    for path in (Path(tmp), www, www / "page.html"):
-        path.chmod(0o755)
-    port = free_port()
-    conf = Path(tmp) / "nginx.conf"
-    conf.write_text(NGINX_CONF.format(tmp=tmp, port=port))
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    process = subprocess.Popen([nginx, "-c", str(conf), "-p", str(tmp)])
-    url = f"http://127.0.0.1:{port}/"
-    wait_for(url, process)
-    return process, url
-
-
-def start_minimal_django(env, tmp, page, workers):
-    page_file = Path(tmp) / "minimal-page.html"
-    page_file.write_bytes(page)
-    port = free_port()
-    process = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "--chdir", str(ROOT / "bench"), "minimal_django:application",
-         "-b", f"127.0.0.1:{port}", "-w", str(workers), "--log-level", "warning"],
-        cwd=ROOT, env=dict(env, BENCH_PAGE_FILE=str(page_file)),
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}/"
-    wait_for(url, process)
-    return process, url
-
-
-def stop(process):
-    process.terminate()
-    process.wait(timeout=30)
-
-
-def worker_rss_mb(process):
-    """Resident memory of each gunicorn worker (the master's children), in MB."""
-    out = subprocess.run(
-        ["ps", "--ppid", str(process.pid), "-o", "rss="], capture_output=True, text=True
-    ).stdout.split()
-    return [int(kb) / 1024 for kb in out]
-
-
-def shell(env, code):
-    return subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, capture_output=True,
-        text=True, check=True,
-    ).stdout.strip().splitlines()[-1]  # fmt: skip
 
 
 PAGE_URLS = """
@@ -266,18 +122,6 @@ def bench_pages(args, env, tmp, script):
     finally:
         stop(process)
     return urls, rows, queries, minimal, static, rss
-
-
-def drain(base, limit=120):
-    """Wait until the workers have answered the requests wrk left queued (slow pages), so the
-    next page is not measured behind them."""
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        began = time.monotonic()
-        with contextlib.suppress(OSError):
-            urllib.request.urlopen(base + "/healthz", timeout=limit).read()  # noqa: S310
-        if time.monotonic() - began < 0.5:
-            return
 
 
 def measure_minimal(args, env, tmp, page, script):
@@ -372,10 +216,14 @@ def main():
     parser.add_argument("--rounds", type=int, default=2, help="on/off pairs, interleaved")
     parser.add_argument("--page-connections", type=int, default=16, help="for the pages")
     parser.add_argument("--articles", type=int, default=100_000, help="demo articles (pages)")
+    parser.add_argument("--only", choices=["pages", "visitors", "loads", "sites"], help="one part")
     parser.add_argument("--sites", type=int, default=100, help="sites in the sites part")
     parser.add_argument("--per-site", type=int, default=1000, help="articles a site (sites)")
-    parser.add_argument("--only", choices=["pages", "visitors", "sites"],
-                        help="one part of the bench")  # fmt: skip
+    parser.add_argument("--load-rounds", type=int, default=2, help="loads: interleaved rounds")
+    parser.add_argument("--cpu-views", type=int, default=200, help="loads: views per page")
+    parser.add_argument("--base", default=BASE_COMMIT, help="loads: the code to compare with")
+    parser.add_argument("--load-articles", type=int, nargs=2, default=[100_000, 3_000],
+                        metavar=("POSTGRESQL", "SQLITE"), help="loads: demo articles")  # fmt: skip
     parser.add_argument(
         "--page-cache",
         type=lambda v: v.split(","),
@@ -397,7 +245,15 @@ def main():
     }
     Path(DEFAULT_SQLITE).parent.mkdir(exist_ok=True)
     script = ROOT / "bench" / "visitors.lua"
-    for database in args.databases if args.only != "sites" else []:
+    if args.only in (None, "loads"):
+        args.load_articles = dict(zip(["postgresql", "sqlite"], args.load_articles, strict=True))
+        # SQLite's loads run on 3,000 articles: a database of their own.
+        main_loads(
+            args, dict(databases, sqlite="sqlite:///" + str(ROOT / ".bench" / "loads.sqlite3"))
+        )
+        if args.only == "loads":
+            return
+    for database in args.databases if args.only in (None, "pages", "visitors") else []:
         database_url = databases[database]
         if database == "postgresql":
             ensure_database(database_url)

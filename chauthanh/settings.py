@@ -86,7 +86,28 @@ MIDDLEWARE = [
 ROOT_URLCONF = "chauthanh.urls"
 WSGI_APPLICATION = "chauthanh.wsgi.application"
 
+# Public pages: Jinja2 (templates in jinja2/, environment in news/templating.py), rendered
+# several times faster than Django's engine on a page-cache miss (docs/benchmarks.md). The
+# admin and its pages keep Django's templates (templates/). New public sections are written
+# in Jinja2.
+PUBLIC_CONTEXT_PROCESSORS = [
+    "news.context_processors.portal",
+    "documents.context_processors.latest",
+    "visitors.context_processors.stats",
+    "pages.context_processors.pages",
+    "pagecache.fragments.layout",
+    "schedules.context_processors.today",  # lazy: the home's "Lịch công tác hôm nay"
+]
 TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "environment": "news.templating.environment",
+            "context_processors": PUBLIC_CONTEXT_PROCESSORS,
+        },
+    },
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
@@ -96,11 +117,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "news.context_processors.portal",
-                "documents.context_processors.latest",
-                "visitors.context_processors.stats",
-                "pages.context_processors.pages",
-                "pagecache.fragments.layout",
+                "news.context_processors.portal",  # the site's name in the admin's title
             ],
         },
     },

@@ -2,7 +2,7 @@ from datetime import date
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.http import QueryDict
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -13,6 +13,8 @@ from editorial.role_admin import RoleAdminMixin, RoleInlineMixin
 from multisite.current import site_of
 from multisite.scoped_admin import SiteScopedAdmin, SiteScopedInline
 
+from . import services
+from .citations import missing_mentions
 from .models import Document, DocumentRelation, Mention, Sector
 from .references import describe_symbol
 
@@ -43,29 +45,6 @@ class DocumentRelationInline(SiteScopedInline, RoleInlineMixin, admin.TabularInl
     autocomplete_fields = ["target"]
     verbose_name = "văn bản mà văn bản này thay thế hoặc sửa đổi"
     verbose_name_plural = "văn bản mà văn bản này thay thế hoặc sửa đổi"
-
-
-def missing_symbols(site):
-    """Symbols (with their date, if cited with one) that the site's articles cite and its library
-    (its own documents and its parent's) lacks.
-
-    A mention is missing when no document has its symbol, or, when it gives a date, no
-    document has that symbol with that date or with no date at all (documents.citations.resolve).
-    """
-    same_symbol = Document.objects.visible_on(site).filter(symbol_key=OuterRef("symbol_key"))
-    return (
-        Mention.objects.filter(site=site)
-        .annotate(
-            any_document=Exists(same_symbol),
-            dated_match=Exists(
-                same_symbol.filter(Q(issued_on=OuterRef("issued_on")) | Q(issued_on__isnull=True))
-            ),
-        )
-        .filter(Q(any_document=False) | Q(issued_on__isnull=False, dated_match=False))
-        .values("symbol_key", "issued_on")
-        .annotate(articles=Count("article", distinct=True))
-        .order_by("-articles", "symbol_key", "issued_on")
-    )
 
 
 def citing_from_an_article(request):
@@ -146,10 +125,15 @@ class DocumentAdmin(SiteScopedAdmin, RoleAdminMixin, admin.ModelAdmin):
             ),
         )
 
+    # Through the library's write path: the articles citing a document follow it.
+    def save_model(self, request, obj, form, change):
+        services.save_document(obj)
+
+    def delete_model(self, request, obj):
+        services.delete_document(obj)
+
     def delete_queryset(self, request, queryset):
-        # One by one, so that Document.delete() relinks the articles citing each symbol.
-        for document in queryset:
-            document.delete()
+        services.delete_documents(queryset)
 
     def get_changeform_initial_data(self, request):
         """The "start" link of a missing symbol prefills what its symbol says for certain."""
@@ -172,7 +156,7 @@ class DocumentAdmin(SiteScopedAdmin, RoleAdminMixin, admin.ModelAdmin):
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
         site = site_of(request)
-        rows = list(missing_symbols(site)[:500])
+        rows = missing_mentions(site)[:500]
         mentions = Mention.objects.filter(site=site, symbol_key__in={r["symbol_key"] for r in rows})
         examples, titles = {}, {}
         for mention in mentions.select_related("article").only(

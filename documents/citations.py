@@ -1,50 +1,54 @@
-"""Which documents an article cites: recognised in its text, corrected by its editors.
+"""Which documents an article cites, and where each of its references links: one resolver.
 
-An article's `documents` (the links readers see under the article and on each document's
-page) are kept equal to:
+An article's links to documents (the list under the article, and each document's "articles
+citing it") are kept equal to:
 
     what the text cites and the library resolves  -  what an editor removed
                                                    +  what an editor added
 
-"The library" is the article's site's: its own documents first, then its parent's (a province
-shares its documents with its communes), never another site's.
+Links made elsewhere (a fixture, the shell) stay until an editor removes them: only a link
+that the recogniser itself made goes away when the text stops citing it. The text's
+references are indexed in `Mention` (so that a document added later finds the articles that
+already cite it, and the admin lists the symbols cited but missing); an editor's additions and
+removals in `CitationChoice`.
 
-The text's references are indexed in `Mention` on every save of the article; an editor's
-additions and removals in `CitationChoice` (recorded by `CitedDocumentsField` when the admin
-form is saved). Links that came from elsewhere (a fixture, the shell) are never removed here:
-only a link that the recogniser itself made goes away when the text stops citing it.
+"The library" is the article's site's: its own documents first, then its parent's (a province
+shares its documents with its communes, DESIGN.md "Sites"), never another site's. Every
+function that resolves takes the ids of the sites whose documents count: `(site, parent?)`.
+
+`ArticleCitations` reads one article's state in two queries, works out the new one in memory
+and writes only what changed; its `link_for()` tells the body renderer where each reference
+goes, with the same resolver. Nothing here knows the article model: the article's writer
+(news.services) hands in its id and its references.
 """
 
-import html
-import re
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlencode
 
-from django.db import transaction
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Q,
+)
+from django.urls import reverse
 
-from .references import find_references, with_inferred_dates
+from .models import CitationChoice, Document, Mention
+from .references import normalize_symbol
 
-_TAG = re.compile(r"<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
-
-
-def plain_text(markup):
-    """Text of sanitised HTML: tags become spaces (so block boundaries stay boundaries)."""
-    return html.unescape(_TAG.sub(" ", markup or ""))
-
-
-def article_text(article):
-    return "\n".join([article.title or "", article.lead or "", plain_text(article.body)])
-
-
-def article_references(article):
-    """The references of an article's title, lead and body, dates inferred across them."""
-    return with_inferred_dates(find_references(article_text(article)))
+ADDED, REMOVED = CitationChoice.Choice.ADDED, CitationChoice.Choice.REMOVED
 
 
 @dataclass(frozen=True)
 class Candidate:
     id: int
-    issued_on: object
+    issued_on: date | None
     site_id: int | None = None
 
 
@@ -52,7 +56,8 @@ def resolve(issued_on, candidates, cited_ids=()):
     """The document a reference means among the documents sharing its symbol.
 
     Returns (status, candidate): "found", "ambiguous" (several, nothing tells them apart)
-    or "missing" (none, or none of the date given).
+    or "missing" (none, or none of the date given). The only definition of the rule: saving
+    an article, rendering its body and the admin's list of missing symbols all call it.
     """
     if issued_on:
         exact = [c for c in candidates if c.issued_on == issued_on]
@@ -73,8 +78,8 @@ def resolve(issued_on, candidates, cited_ids=()):
 
 
 def resolve_on(site_ids, issued_on, candidates, cited_ids=()):
-    """resolve() in the library of a site: `site_ids` = (the site, its parent if any). The site's
-    own documents are asked first; the parent's answer only what they leave unfound."""
+    """resolve() in the library of a site: `site_ids` = (the site, its parent if any). The
+    site's own documents are asked first; the parent's answer only what they leave unfound."""
     own = [c for c in candidates if c.site_id == site_ids[0]]
     shared = [c for c in candidates if c.site_id in site_ids[1:]]
     status, found = resolve(issued_on, own, cited_ids)
@@ -94,9 +99,16 @@ def sharing_by_site(site_ids):
     return {pk: (pk,) if parent is None else (pk, parent) for pk, parent in rows}
 
 
-def _candidates_by_key(keys, site_ids):
-    from .models import Document
+def mention_keys(references):
+    """{(symbol key, date): symbol as first written} of a text's references."""
+    found = {}
+    for ref in references:
+        found.setdefault((ref.key, ref.issued_on), ref.symbol)
+    return found
 
+
+def candidates_by_key(keys, site_ids):
+    """{symbol key: [Candidate]}: the documents of these symbols on these sites (one query)."""
     found = defaultdict(list)
     rows = Document.objects.filter(symbol_key__in=set(keys), site_id__in=set(site_ids))
     for pk, key, issued_on, site_id in rows.values_list("id", "symbol_key", "issued_on", "site_id"):
@@ -104,183 +116,261 @@ def _candidates_by_key(keys, site_ids):
     return found
 
 
-def _resolved_ids(mentions, candidates_by_key, sharing, removed=()):
+def _resolved(mentions, candidates, removed, sites):
     ids = set()
     for key, issued_on in mentions:
-        candidates = [c for c in candidates_by_key.get(key, []) if c.id not in removed]
-        status, candidate = resolve_on(sharing, issued_on, candidates)
+        usable = [c for c in candidates.get(key, ()) if c.id not in removed]
+        status, candidate = resolve_on(sites, issued_on, usable)
         if status == "found":
             ids.add(candidate.id)
     return ids
 
 
-def _through():
-    from news.models import Article
-
-    return Article.documents.through
-
-
-def _choices(article_ids):
-    from .models import CitationChoice
-
-    added, removed = defaultdict(set), defaultdict(set)
-    rows = CitationChoice.objects.filter(article_id__in=article_ids).values_list(
-        "article_id", "document_id", "choice"
-    )
-    for article_id, document_id, choice in rows:
-        (added if choice == CitationChoice.Choice.ADDED else removed)[article_id].add(document_id)
-    return added, removed
+def new_links(links, before, after, added, removed):
+    """The links after a change of the text (mentions before/after resolved to ids) or of the
+    library: the recogniser's links follow the text, the editor's choices win, links from
+    elsewhere stay."""
+    return ((links | after | added) - ((before - after) - added)) - removed
 
 
-def _current_links(article_ids):
-    links = defaultdict(set)
-    rows = (
-        _through()
-        .objects.filter(article_id__in=article_ids)
-        .values_list("article_id", "document_id")
-    )
-    for article_id, document_id in rows:
-        links[article_id].add(document_id)
-    return links
+class ArticleCitations:
+    """One article's citation state: read in two queries, changed in memory, written back.
 
-
-def _apply(mentions_before, mentions_after, candidates_before, candidates_after, sharing):
-    """Move each article's auto-links from what its text resolved to before to what it does now.
-
-    mentions_*: {article_id: {(key, date)}}; candidates_*: {key: [Candidate]}; sharing:
-    {article_id: the ids of the sites whose documents it may cite (its own first)}.
+    `site_id`: the article's site (its library: its own documents, then its parent's);
+    `references`: the text's references (dates inferred across title, lead and body);
+    `selected`: the documents an editor's form submitted (None: no form, e.g. the shell or a
+    workflow step), compared with the links as they are to record what the editor added or
+    removed.
     """
-    article_ids = set(mentions_before) | set(mentions_after)
-    if not article_ids:
-        return
-    added, removed = _choices(article_ids)
-    current = _current_links(article_ids)
-    through = _through()
-    create, delete = [], []
-    for article_id in article_ids:
-        sites, gone = sharing[article_id], removed[article_id]
-        before = _resolved_ids(mentions_before.get(article_id, ()), candidates_before, sites, gone)
-        after = _resolved_ids(mentions_after.get(article_id, ()), candidates_after, sites, gone)
-        for document_id in (before - after) - added[article_id]:
-            if document_id in current[article_id]:
-                delete.append((article_id, document_id))
-        for document_id in after - current[article_id]:
-            create.append(through(article_id=article_id, document_id=document_id))
-    if create:
-        through.objects.bulk_create(create, ignore_conflicts=True)
-    for article_id, document_id in delete:
-        through.objects.filter(article_id=article_id, document_id=document_id).delete()
 
-
-def index_mentions(article, references=None):
-    """Store the article's references; returns (before, after) as sets of (key, date)."""
-    from .models import Mention
-
-    references = article_references(article) if references is None else references
-    after = {}
-    for ref in references:
-        after.setdefault((ref.key, ref.issued_on), ref.symbol)
-    stored = Mention.objects.filter(article_id=article.pk)
-    before = set(stored.values_list("symbol_key", "issued_on"))
-    if before != set(after):
-        stored.delete()
-        Mention.objects.bulk_create(
-            Mention(
-                article_id=article.pk,
-                site_id=article.site_id,
-                symbol=symbol,
-                symbol_key=key,
-                issued_on=issued_on,
-            )  # fmt: skip
-            for (key, issued_on), symbol in after.items()
+    def __init__(self, article_id, site_id, references, selected=None):
+        self.article_id = article_id
+        self.sites = (site_id,)  # and the parent's, once the library is read
+        self.references = references
+        self.after = mention_keys(references)
+        self.before = set()
+        if article_id is not None:
+            rows = Mention.objects.filter(article_id=article_id)
+            self.before = set(rows.values_list("symbol_key", "issued_on"))
+        self.documents, self.choices, self.links = {}, {}, set()
+        self._load_documents({key for key, _ in self.before | set(self.after)})
+        self.changed_choices = {}
+        if selected is not None:
+            for document in selected:
+                self.documents.setdefault(document.pk, document)
+            selected = {document.pk for document in selected}
+            for pk in selected - self.links:
+                self.changed_choices[pk] = ADDED
+            for pk in self.links - selected:
+                self.changed_choices[pk] = REMOVED
+            self.choices.update(self.changed_choices)
+        added = {pk for pk, choice in self.choices.items() if choice == ADDED}
+        removed = {pk for pk, choice in self.choices.items() if choice == REMOVED}
+        self.candidates = defaultdict(list)
+        for document in self.documents.values():
+            if document.pk not in removed and getattr(document, "in_library", False):
+                self.candidates[document.symbol_key].append(
+                    Candidate(document.pk, document.issued_on, document.site_id)
+                )
+        self.final = new_links(
+            self.links,
+            _resolved(self.before, self.candidates, removed, self.sites),
+            _resolved(self.after, self.candidates, removed, self.sites),
+            added,
+            removed,
         )
-    return before, set(after)
+        self.dates = defaultdict(set)
+        for ref in references:
+            if ref.issued_on:
+                self.dates[ref.key].add(ref.issued_on)
 
+    def _load_documents(self, keys):
+        """The library's documents of the cited symbols, the article's links and the editor's
+        choices about it, in one query (the choice by a join on this article, the link by
+        EXISTS). The parent is asked in the same query (a subquery on the site's profile)."""
+        from multisite.models import SiteProfile
 
-TEXT_FIELDS = {"title", "lead", "body"}
-
-
-def sync_article(article, update_fields=None):
-    """After an article is saved: index its references and update its auto-links."""
-    if update_fields is not None and not TEXT_FIELDS.intersection(update_fields):
-        return  # a status or counter change: the text, hence its references, is the same
-    with transaction.atomic():
-        # What the editor's form showed: CitedDocumentsField compares the submission with it.
-        article._documents_shown = _current_links([article.pk])[article.pk]
-        before, after = index_mentions(article)
-        if not (before or after):
+        parent = SiteProfile.objects.filter(pk=self.sites[0]).values("parent_id")
+        library = Q(site_id=self.sites[0]) | Q(site_id__in=parent)
+        wanted = Q(symbol_key__in=keys) & library
+        queryset = (
+            Document.objects.only(
+                "symbol", "symbol_key", "doc_type", "issued_on", "slug", "site_id"
+            )
+            .annotate(in_library=ExpressionWrapper(library, output_field=BooleanField()))
+            .order_by()
+        )
+        if self.article_id is not None:
+            through = Document.articles.through.objects.filter(
+                article_id=self.article_id, document_id=OuterRef("pk")
+            )
+            queryset = queryset.annotate(
+                mine=FilteredRelation(
+                    "citation_choices", condition=Q(citation_choices__article_id=self.article_id)
+                ),
+                choice=F("mine__choice"),
+                linked=Exists(through),
+            )
+            wanted |= Q(linked=True) | Q(choice__isnull=False)
+        elif not keys:
             return
-        sites = sharing_by_site([article.site_id])[article.site_id]
-        candidates = _candidates_by_key({key for key, _ in before | after}, sites)
-        _apply(
-            {article.pk: before}, {article.pk: after}, candidates, candidates, {article.pk: sites}
-        )
+        for document in queryset.filter(wanted):
+            self.documents[document.pk] = document
+            if document.in_library and document.site_id != self.sites[0]:
+                self.sites = (self.sites[0], document.site_id)  # the parent's: it shares
+            if getattr(document, "linked", False):
+                self.links.add(document.pk)
+            if getattr(document, "choice", None):
+                self.choices[document.pk] = document.choice
+
+    # --- rendering -------------------------------------------------------------------------
+
+    def link_for(self, ref):
+        """(href, title) for a reference in the body, or None when it stays plain text."""
+        issued_on = ref.issued_on
+        if issued_on is None and len(self.dates.get(ref.key, ())) == 1:
+            issued_on = next(iter(self.dates[ref.key]))
+        candidates = self.candidates.get(ref.key, [])
+        status, candidate = resolve_on(self.sites, issued_on, candidates, self.final)
+        if status == "found":
+            document = self.documents[candidate.id]
+            return document.get_absolute_url(), document.full_name
+        if status == "ambiguous":
+            url = reverse("documents:list") + "?" + urlencode({"so": ref.symbol})
+            return url, f"Các văn bản có số ký hiệu {ref.symbol}"
+        return None
+
+    def linked_documents(self):
+        """The documents linked after this change (the article's `documents`)."""
+        return [self.documents[pk] for pk in sorted(self.final)]
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def write(self, article_id):
+        """Store what changed: mentions, editor choices, links (nothing when nothing did)."""
+        if set(self.after) != self.before:
+            Mention.objects.filter(article_id=article_id).delete()
+            Mention.objects.bulk_create(
+                Mention(
+                    article_id=article_id,
+                    site_id=self.sites[0],
+                    symbol=symbol,
+                    symbol_key=key,
+                    issued_on=issued_on,
+                )  # fmt: skip
+                for (key, issued_on), symbol in self.after.items()
+            )
+        if self.changed_choices:
+            CitationChoice.objects.bulk_create(
+                [
+                    CitationChoice(
+                        article_id=article_id,
+                        document_id=pk,
+                        choice=choice,
+                        site_id=self.sites[0],
+                    )  # fmt: skip
+                    for pk, choice in self.changed_choices.items()
+                ],
+                update_conflicts=True,
+                unique_fields=["article", "document"],
+                update_fields=["choice", "created_at"],
+            )
+        write_links(article_id, self.links, self.final)
 
 
-def record_editor_choices(article, selected):
-    """The admin form's documents were submitted: remember what the editor added or removed."""
-    from .models import CitationChoice
-
-    selected = {document.pk for document in selected}
-    current = _current_links([article.pk])[article.pk]
-    shown = getattr(article, "_documents_shown", None)
-    shown = current if shown is None else shown
-    added, removed = selected - shown, shown - selected
-    with transaction.atomic():
-        for document_id, choice in [
-            *((pk, CitationChoice.Choice.ADDED) for pk in added),
-            *((pk, CitationChoice.Choice.REMOVED) for pk in removed),
-        ]:
-            CitationChoice.objects.update_or_create(
-                article_id=article.pk, document_id=document_id,
-                defaults={"choice": choice, "site_id": article.site_id},
-            )  # fmt: skip
-        through = _through()
+def write_links(article_id, before, after):
+    through = Document.articles.through
+    if before - after:
+        through.objects.filter(article_id=article_id, document_id__in=before - after).delete()
+    if after - before:
         through.objects.bulk_create(
-            [through(article_id=article.pk, document_id=pk) for pk in added - current],
+            [through(article_id=article_id, document_id=pk) for pk in after - before],
             ignore_conflicts=True,
         )
-        through.objects.filter(article_id=article.pk, document_id__in=removed).delete()
-    article._documents_shown = None
 
 
-class DocumentWatch:
-    """Taken before a document is saved or deleted; `apply()` afterwards relinks the articles
-    that cite its symbol (old or new) on the sites that see it (its own and the sites it shares
-    its documents with), so no editor has to re-save them."""
+class LibraryChange:
+    """Taken before documents are saved or deleted; `relink()` afterwards moves the links of
+    the articles that cite their symbols (old or new) from what the library resolved before to
+    what it resolves now, so that no editor has to save those articles again. Returns their ids
+    (their bodies' links may have changed too: the caller renders them again).
 
-    def __init__(self, document):
+    The articles are those of the sites that see the documents: their own sites and those
+    sites' children; each article resolves in its own site's library."""
+
+    def __init__(self, documents):
         from multisite.models import SiteProfile
-        from news.text import normalize_symbol
 
-        from .models import Document
-
-        self.keys = {normalize_symbol(document.symbol)}
-        if document.pk:
-            old = Document.objects.filter(pk=document.pk).values_list("symbol_key", flat=True)
-            self.keys.update(old)
-        # Whose articles may cite it: its site's and its site's children's; and whose
-        # documents those articles see: theirs and their parent's.
-        children = SiteProfile.objects.filter(parent_id=document.site_id).values_list("pk")
-        self.citing_sites = {document.site_id, *(pk for (pk,) in children)}
+        own_sites = {document.site_id for document in documents}
+        children = SiteProfile.objects.filter(parent_id__in=own_sites).values_list("pk", flat=True)
+        self.citing_sites = own_sites | set(children)
         self.sharing = sharing_by_site(self.citing_sites)
         self.seen_sites = {pk for sites in self.sharing.values() for pk in sites}
-        self.candidates_before = _candidates_by_key(self.keys, self.seen_sites)
+        self.keys = set()
+        for document in documents:
+            self.keys.add(document.symbol_key or "")
+            self.keys.add(normalize_symbol(document.symbol))
+        pks = [document.pk for document in documents if document.pk]
+        if pks:  # the stored symbols: a save may change them
+            self.keys.update(
+                Document.objects.filter(pk__in=pks).values_list("symbol_key", flat=True)
+            )
+        self.keys.discard("")
+        self.before = candidates_by_key(self.keys, self.seen_sites)
 
-    def apply(self):
-        from .models import Mention
-
-        mentions, sharing = defaultdict(set), {}
+    def relink(self):
+        mentions, sites = defaultdict(set), {}
         rows = Mention.objects.filter(symbol_key__in=self.keys, site_id__in=self.citing_sites)
         for article_id, key, issued_on, site_id in rows.values_list(
             "article_id", "symbol_key", "issued_on", "site_id"
         ):
             mentions[article_id].add((key, issued_on))
-            sharing[article_id] = self.sharing[site_id]
-        if mentions:
-            after = _candidates_by_key(self.keys, self.seen_sites)
-            _apply(mentions, mentions, self.candidates_before, after, sharing)
+            sites[article_id] = self.sharing[site_id]
+        if not mentions:
+            return set()
+        after = candidates_by_key(self.keys, self.seen_sites)
+        article_ids = set(mentions)
+        choices = defaultdict(dict)
+        for article_id, document_id, choice in CitationChoice.objects.filter(
+            article_id__in=article_ids
+        ).values_list("article_id", "document_id", "choice"):
+            choices[article_id][document_id] = choice
+        links = defaultdict(set)
+        through = Document.articles.through
+        for article_id, document_id in through.objects.filter(
+            article_id__in=article_ids
+        ).values_list("article_id", "document_id"):
+            links[article_id].add(document_id)
+        for article_id, cited in mentions.items():
+            mine = choices[article_id]
+            added = {pk for pk, choice in mine.items() if choice == ADDED}
+            removed = {pk for pk, choice in mine.items() if choice == REMOVED}
+            final = new_links(
+                links[article_id],
+                _resolved(cited, self.before, removed, sites[article_id]),
+                _resolved(cited, after, removed, sites[article_id]),
+                added,
+                removed,
+            )
+            write_links(article_id, links[article_id], final)
+        return article_ids
 
 
-def watch_document(document):
-    return DocumentWatch(document)
+def missing_mentions(site):
+    """[{symbol_key, issued_on, articles}]: what the site's articles cite and its library (its
+    own documents and its parent's) lacks, the most cited first. The mentions are grouped in
+    SQL; `resolve_on` decides what is missing."""
+    groups = list(
+        Mention.objects.filter(site_id=site.pk)
+        .values("symbol_key", "issued_on")
+        .annotate(articles=Count("article", distinct=True))
+        .order_by("-articles", "symbol_key", "issued_on")
+    )
+    sites = sharing_by_site([site.pk])[site.pk]
+    library = candidates_by_key({group["symbol_key"] for group in groups}, sites)
+    return [
+        group
+        for group in groups
+        if resolve_on(sites, group["issued_on"], library.get(group["symbol_key"], ()))[0]
+        == "missing"
+    ]

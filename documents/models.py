@@ -1,14 +1,15 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
-from django.db import models, transaction
-from django.db.models import Case, Q, Value, When
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
+from core.text import unique_slug
+from core.urls import slug_url
 from multisite.current import site_for_code
 from multisite.models import SiteContent
-from news.text import normalize_symbol, unique_slug
 
-from .references import lookup_key, symbol_kind
+from .references import lookup_key, normalize_symbol, symbol_kind
 from .validators import DOCUMENT_EXTENSIONS, validate_document_file
 
 
@@ -50,14 +51,15 @@ class DocumentQuerySet(models.QuerySet):
 
     def visible_on(self, site):
         """The documents `site` shows and its articles may cite: its own and its parent's (a
-        province shares its documents with its communes, DESIGN.md "Sites"). The one rule for
-        the library, its document pages, the reference resolver, search and the admin's
-        choices."""
-        return self.filter(site_id__in=sharing_sites(site))
-
-    def own_first(self, site):
-        """Where a site and its parent have a document of the same slug, the site's own wins."""
-        return self.order_by(Case(When(site_id=site.pk, then=Value(0)), default=Value(1)))
+        province shares its documents with its communes, DESIGN.md "Sites"), except a parent's
+        whose address (slug) the site's own copy takes. The one rule for the library, its
+        document pages, the reference resolver, search and the admin's choices."""
+        own = Q(site_id=site.pk)
+        parent_id = site.profile.parent_id
+        if parent_id is None:
+            return self.filter(own)
+        shadowed = Document.objects.filter(site_id=site.pk, slug=OuterRef("slug"))
+        return self.filter(own | (Q(site_id=parent_id) & ~Exists(shadowed)))
 
     def with_symbol(self, text):
         """Documents whose symbol is `text` however it was typed, or begins with it.
@@ -199,7 +201,7 @@ class Document(SiteContent):
         return False
 
     def get_absolute_url(self):
-        return reverse("documents:detail", args=[self.slug])
+        return slug_url("documents:detail", self.slug)
 
     def get_file_url(self):
         return reverse("documents:file", args=[self.slug])
@@ -218,8 +220,7 @@ class Document(SiteContent):
             raise ValidationError({"effective_on": "Ngày hiệu lực không thể trước ngày ban hành."})
 
     def save(self, *args, **kwargs):
-        from .citations import watch_document
-
+        """Derives its own fields only; articles citing it are relinked by documents.services."""
         self.symbol = " ".join(self.symbol.split())
         self.symbol_key = normalize_symbol(self.symbol)
         self.symbol_lookup = lookup_key(self.symbol)
@@ -232,21 +233,7 @@ class Document(SiteContent):
                 text, lambda s: taken.filter(slug=s).exists(), fallback="van-ban"
             )
         self.file_size = self._stored_file_size()
-        with transaction.atomic():
-            # Articles that cite this symbol link to the document (or stop linking to it when
-            # its symbol or date changed) without an editor re-saving them.
-            watch = watch_document(self)
-            super().save(*args, **kwargs)
-            watch.apply()
-
-    def delete(self, *args, **kwargs):
-        from .citations import watch_document
-
-        with transaction.atomic():
-            watch = watch_document(self)
-            result = super().delete(*args, **kwargs)
-            watch.apply()
-        return result
+        super().save(*args, **kwargs)
 
     def _stored_file_size(self):
         if not self.file:

@@ -14,11 +14,10 @@ carry no letters where a symbol has its type and body, so they never match.
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from news.text import normalize_symbol
+from core.text import nfc, words
 
 # Vietnamese capitals that appear in symbols (QĐ, NĐ, ĐU, TƯ ...).
 _UP = "A-ZĐƯƠÂĂÊÔ"
@@ -65,7 +64,7 @@ class Reference:
     start: int
     end: int
     symbol: str  # as written, spaces and dashes tidied: "35-NQ/TW"
-    key: str  # normalised for matching: news.text.normalize_symbol
+    key: str  # normalised for matching: normalize_symbol
     kind: str  # "party" or "state"
     issued_on: date | None = None
 
@@ -152,10 +151,6 @@ def with_inferred_dates(references):
     return result
 
 
-def nfc(text):
-    return unicodedata.normalize("NFC", text or "")
-
-
 def symbol_kind(symbol):
     """ "party" for 35-NQ/TW, "state" for 4051/QĐ-UBND, None for anything else."""
     match = REFERENCE.fullmatch(nfc(symbol).strip())
@@ -164,17 +159,27 @@ def symbol_kind(symbol):
 
 # --- Lookup of a symbol however a reader types it: "35 nq tw", "35-NQ/TW", "4051 qd tu" ---
 
-_TOKEN = re.compile(r"[0-9A-Z]+")
-
 
 def lookup_key(text):
-    """Symbol reduced to unaccented upper-case tokens: "35-NQ/TW" and "35 nq tw" -> "35 NQ TW".
+    """Symbol as its folded words, upper case: "35-NQ/TW" and "35 nq tw" -> "35 NQ TW"."""
+    return " ".join(words(text)).upper()
 
-    Python's NFKD leaves "Đ" alone, so it is mapped by hand ("QĐ" -> "QD").
+
+_DASHES = re.compile(r"\s*[-\u2010-\u2015\u2212]\s*")
+_SLASH = re.compile(r"\s*/\s*")
+_SPACES = re.compile(r"\s+")
+
+
+def normalize_symbol(symbol):
+    """Matching key of a document symbol: NFC, one kind of dash, no spaces, upper case.
+
+    "35 – NQ / tw" -> "35-NQ/TW". Used to compare symbols however they were typed.
     """
-    text = nfc(text).upper().replace("Đ", "D")
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return " ".join(_TOKEN.findall(text))
+    text = nfc(symbol).strip()
+    text = _DASHES.sub("-", text)
+    text = _SLASH.sub("/", text)
+    text = _SPACES.sub("-", text)
+    return text.upper()
 
 
 # --- What a symbol says about its document: used to prefill a new document ---

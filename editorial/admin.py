@@ -14,6 +14,8 @@ from reversion.models import Version
 from multisite.current import site_of
 from multisite.scoped_admin import SiteScopedAdmin
 from news.models import Article
+from news.models.article import PUBLICATION
+from news.services import delete_article, save_article
 
 from . import (
     admin_users,  # noqa: F401 - registers the users' admin
@@ -74,16 +76,15 @@ class QuickViewFilter(admin.SimpleListFilter):
         return choices
 
     def queryset(self, request, queryset):
-        now = timezone.now()
         match self.value():
             case "cua-toi":
                 return queryset.filter(created_by=request.user)
             case "cho-toi-duyet":
                 return queryset.pending()
-            case "hen-gio":
-                return queryset.filter(status=Status.PUBLISHED, published_at__gt=now)
+            case "hen-gio":  # the publication rule's own terms (core.publication)
+                return queryset.filter(PUBLICATION.scheduled_q())
             case "het-han":
-                return queryset.filter(status=Status.PUBLISHED, expires_at__lte=now)
+                return queryset.filter(PUBLICATION.expired_q())
         return queryset
 
 
@@ -157,11 +158,10 @@ class ArticleWorkflowAdmin(SiteScopedAdmin, RoleAdminMixin, admin.ModelAdmin):
 
     @admin.display(description="trạng thái", ordering="status")
     def workflow_status(self, obj):
-        now = timezone.now()
-        if obj.status == Status.PUBLISHED and obj.published_at and obj.published_at > now:
+        if PUBLICATION.is_scheduled(obj):
             when = timezone.localtime(obj.published_at).strftime("%H:%M %d/%m/%Y")
             return f"Hẹn giờ: {when}"
-        if obj.status == Status.PUBLISHED and obj.expires_at and obj.expires_at <= now:
+        if PUBLICATION.is_expired(obj):
             return "Đã hết hạn"
         return obj.get_status_display()
 
@@ -185,17 +185,33 @@ class ArticleWorkflowAdmin(SiteScopedAdmin, RoleAdminMixin, admin.ModelAdmin):
             return super().changeform_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
-        adding = obj.pk is None
-        if adding:
-            obj.created_by = request.user
-        reversion.set_comment("Sửa nội dung" if change else "Tạo bài")
-        super().save_model(request, obj, form, change)
-        if adding:
-            services.record(obj, request.user, ArticleEvent.Action.CREATED)
+        """Nothing yet: the admin calls save_related next, which saves the article with its
+        gallery and its cited documents in one call of the write path."""
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        reversion.add_to_revision(form.instance)  # the version holds the final gallery too
+        article = form.instance
+        if not change:
+            article.created_by = request.user
+        # The documents field is absent when read-only: then the form chose nothing.
+        documents = form.cleaned_data.get("documents") if "documents" in form.fields else None
+        save_article(
+            article,
+            user=request.user,
+            comment="Sửa nội dung" if change else "Tạo bài",
+            documents=documents,
+            related=lambda: [
+                self.save_formset(request, form, formset, change) for formset in formsets
+            ],
+        )
+        if not change:
+            services.record(article, request.user, ArticleEvent.Action.CREATED)
+
+    def delete_model(self, request, obj):
+        delete_article(obj)
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            delete_article(article)
 
     def response_add(self, request, obj, post_url_continue=None):
         if request.POST.get("_workflow"):

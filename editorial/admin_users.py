@@ -42,7 +42,9 @@ def manages_members(request):
 
 def only_member_here(request, user):
     """The user belongs to this site alone: its administrator may change the account itself."""
-    return not user.memberships.exclude(site_id=site_of(request).pk).exists()
+    # Asked of the table, not of user.memberships: the list prefetches this site's roles only.
+    elsewhere = Membership.objects.filter(user=user).exclude(site_id=site_of(request).pk)
+    return not elsewhere.exists()
 
 
 class MembershipInline(admin.TabularInline):

@@ -8,7 +8,6 @@ class EditorialConfig(AppConfig):
     verbose_name = "Quy trình biên tập"
 
     def ready(self):
-        import reversion
         from django.contrib.auth.models import AbstractUser
 
         from .people import display_name, full_name
@@ -17,13 +16,8 @@ class EditorialConfig(AppConfig):
         AbstractUser.get_full_name = full_name
         AbstractUser.__str__ = display_name
 
-        from news.models import Article, ArticleImage
-
-        # Every save through the admin or a workflow action keeps a version of the article
-        # together with its gallery, so that an approver can compare and restore it.
-        if not reversion.is_registered(Article):
-            reversion.register(Article, follow=["images"])
-            reversion.register(ArticleImage)
+        # Article versions are registered with django-reversion by news (its write path keeps
+        # them); roles are memberships of sites (multisite), not groups.
 
 
 class LoginAttemptsConfig(AxesConfig):

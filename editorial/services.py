@@ -7,7 +7,6 @@ pending --withdraw / send_back(reason)--> draft;  published --unpublish--> draft
 
 import logging
 
-import reversion
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -16,7 +15,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from documents.models import Document
 from news.models import Article, ArticleImage
+from news.services import save_article
 
 from . import permissions
 from .models import ArticleEvent
@@ -63,10 +64,8 @@ def record(article, user, action, note="", publish_at=None):
 
 
 def _save(article, user, action, note="", publish_at=None):
-    with reversion.create_revision():
-        reversion.set_user(user)
-        reversion.set_comment(Action(action).label + (f": {note}" if note else ""))
-        article.save()
+    comment = Action(action).label + (f": {note}" if note else "")
+    save_article(article, user=user, comment=comment)
     return record(article, user, action, note, publish_at)
 
 
@@ -142,17 +141,23 @@ def restore(article, version, user):
         if name in data:
             setattr(article, name, data[name])
     image_versions = list(version.revision.version_set.get_for_model(ArticleImage))
-    with reversion.create_revision():
-        reversion.set_user(user)
-        stamp = timezone.localtime(version.revision.date_created).strftime("%H:%M %d/%m/%Y")
-        reversion.set_comment(f"Khôi phục phiên bản lúc {stamp}")
-        article.save()
-        article.documents.set(data.get("documents", []))
+
+    def restore_gallery():
         kept = []
         for image_version in image_versions:
             image_version.revert()
             kept.append(int(image_version.object_id))
         article.images.exclude(pk__in=kept).delete()
+
+    stamp = timezone.localtime(version.revision.date_created).strftime("%H:%M %d/%m/%Y")
+    save_article(
+        article,
+        user=user,
+        comment=f"Khôi phục phiên bản lúc {stamp}",
+        # The version's links, as if an editor had ticked them: they stay restored.
+        documents=Document.objects.filter(pk__in=data.get("documents", [])),
+        related=restore_gallery,
+    )
     return record(article, user, Action.RESTORED, note=f"Phiên bản lúc {stamp}")
 
 

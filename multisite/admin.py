@@ -12,13 +12,14 @@ from editorial.role_admin import RoleAdminMixin
 from . import services
 from .current import site_of, site_origin
 from .models import SiteProfile
+from .scoped_admin import SiteScopedAdmin
 
 # Django's own SiteAdmin edits a bare domain and name; sites are made and listed here instead.
 admin.site.unregister(Site)
 
 
 @admin.register(SiteProfile)
-class SiteIdentityAdmin(RoleAdminMixin, admin.ModelAdmin):
+class SiteIdentityAdmin(SiteScopedAdmin, RoleAdminMixin, admin.ModelAdmin):
     """ "Thông tin trang": the identity of the site this admin runs on (its host). One row: the
     list opens it directly; it is neither added nor deleted here."""
 
@@ -31,9 +32,6 @@ class SiteIdentityAdmin(RoleAdminMixin, admin.ModelAdmin):
         ("Hình ảnh", {"fields": ["logo", "banner"]}),
         ("Bản đồ", {"fields": ["map_image", "map_alt"]}),
     ]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).filter(pk=site_of(request).pk)
 
     def has_add_permission(self, request):
         return False

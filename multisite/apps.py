@@ -10,6 +10,8 @@ class MultisiteConfig(AppConfig):
     def ready(self):
         from django.contrib.sites.models import Site, SiteManager
 
+        from pagecache.version import watch
+
         from .models import SiteProfile
         from .setup import current_for_django, ensure_default_site, sites_changed
 
@@ -18,6 +20,8 @@ class MultisiteConfig(AppConfig):
             uid = f"multisite:{model._meta.label}"
             post_save.connect(sites_changed, sender=model, dispatch_uid=uid + ":save")
             post_delete.connect(sites_changed, sender=model, dispatch_uid=uid + ":delete")
+        # The identity is in every page of the site; a new parent or child changes homes.
+        watch(Site, SiteProfile)
         # There is no SITE_ID: Django's own views that ask for "the current site" (login,
         # feeds, sitemaps, password reset) get the request's site, seen from its host.
         SiteManager.get_current = current_for_django

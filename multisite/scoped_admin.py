@@ -32,6 +32,19 @@ def choices_on(model, site):
     return manager.filter(site=site)
 
 
+def mark_site(request, entries):
+    """Record the site of these admin log entries (operations.AuditSite); returns them."""
+    from operations.models import AuditSite
+
+    listed = entries if isinstance(entries, list | tuple) else [entries]
+    site = site_of(request)
+    AuditSite.objects.bulk_create(
+        [AuditSite(entry=entry, site_id=site.pk) for entry in listed if entry is not None],
+        ignore_conflicts=True,
+    )
+    return entries
+
+
 def bound_to_site(form_class, site):
     """`form_class` whose new instances belong to `site` from the start (before validation)."""
 
@@ -82,6 +95,16 @@ class SiteScopedAdmin(SiteChoices):
         if not change:
             obj.site = site_of(request)
         super().save_model(request, obj, form, change)
+
+    # The audit log: each change the admin logs is marked with the site it was made on.
+    def log_addition(self, request, obj, message):
+        return mark_site(request, super().log_addition(request, obj, message))
+
+    def log_change(self, request, obj, message):
+        return mark_site(request, super().log_change(request, obj, message))
+
+    def log_deletions(self, request, queryset):
+        return mark_site(request, super().log_deletions(request, queryset))
 
     def get_list_filter(self, request):
         """A filter on a relation to per-site rows lists the rows this site's list uses."""

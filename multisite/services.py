@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http.request import validate_host
 
-from news.text import vietnamese_slug
+from core.text import vietnamese_slug
 
 from .models import SiteProfile
 

@@ -103,3 +103,30 @@ def split_blocks(html, after):
         return html, ""
     cut = parser.ends[after - 1]
     return html[:cut], html[cut:]
+
+
+# A body as the portal renders it (news.rendering): the editor's markup plus what rendering adds,
+# i.e. links to documents and responsive pictures. Derived from the lists above, so that a
+# change to what editors may write carries over.
+RENDERED_TAGS = ALLOWED_TAGS | {"picture", "source"}
+RENDERED_ATTRIBUTES = {
+    **ALLOWED_ATTRIBUTES,
+    "a": ALLOWED_ATTRIBUTES.get("a", set()) | {"rel"},
+    "img": ALLOWED_ATTRIBUTES.get("img", set()) | {"srcset", "sizes", "loading", "decoding"},
+    "source": {"type", "srcset", "sizes"},
+}
+RENDERED_CLASSES = {**ALLOWED_CLASSES, "a": {"doc-ref"}}
+
+
+def sanitize_rendered(value):
+    """The same allow-list, widened by what rendering adds; rel kept as the body had it."""
+    return nh3.clean(
+        value,
+        tags=RENDERED_TAGS,
+        attributes=RENDERED_ATTRIBUTES,
+        allowed_classes=RENDERED_CLASSES,
+        url_schemes=URL_SCHEMES,
+        clean_content_tags={"script", "style"},
+        link_rel=None,
+        strip_comments=False,
+    )

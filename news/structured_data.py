@@ -1,11 +1,13 @@
 """schema.org data about an article, for search engines and link previews."""
 
+from photos.markup import file_url
+
 
 def news_article(request, article, site=None):
     """A NewsArticle (https://schema.org/NewsArticle) as a dict ready for JSON-LD."""
     url = request.build_absolute_uri(article.get_absolute_url())
-    images = [article.cover.url] if article.cover else []
-    images += [image.photo.url for image in article.images.all()]  # prefetched by for_detail
+    images = [file_url(article.cover)] if article.cover else []
+    images += [file_url(image.photo) for image in article.images.all()]  # prefetched
     publisher = (site.managing_unit or site.site_name) if site else ""
     data = {
         "@context": "https://schema.org",

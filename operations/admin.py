@@ -2,7 +2,10 @@
 
 from django.contrib import admin
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION
+from django.db.models import Q
 from django.utils.html import format_html
+
+from multisite.current import site_of
 
 from .models import AuditEntry
 
@@ -41,6 +44,11 @@ class AuditEntryAdmin(admin.ModelAdmin):
     list_select_related = ["user", "content_type"]
     fields = ["time", "who", "action", "kind", "object_id", "target", "summary"]
     readonly_fields = fields
+
+    def get_queryset(self, request):
+        """On a site's host: that site's changes, and the platform's (users, sites, calendar)."""
+        here = Q(audit_site__site=site_of(request)) | Q(audit_site__isnull=True)
+        return super().get_queryset(request).filter(here)
 
     @admin.display(description="thời gian", ordering="action_time")
     def time(self, obj):

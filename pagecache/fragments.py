@@ -7,11 +7,14 @@ process (or once per site and version for all, with Redis). Each site's menu, si
 footer are its own: every key starts with the site's id, the sites version it was resolved
 under (its identity is in the footer) and its content version, which every edit of what the
 site shows bumps (pagecache.sites); FRAGMENT_CACHE_SECONDS bounds what changes by time alone
-(a page scheduled in the footer). Article cards are kept per site too: a parent's home links
-its children's articles at their own hosts.
+(a page scheduled in the footer). `cached()` keeps a view's values (the search filters, a
+category's newest articles) the same way.
 """
 
+import hashlib
+
 from django.conf import settings
+from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
 from multisite.current import site_of
@@ -27,8 +30,28 @@ def seconds(site_id):
     return schedule.seconds_left(site_id, version.current(site_id), limit) if limit else 0
 
 
-def _version_key(request):
-    site = site_of(request)
+def cached(name, compute, site):
+    """compute(), kept under `site`'s content version; computed each time when off."""
+    key = _version_key(site)
+    if key == "off":
+        return compute()
+    key = f"fragment:{name}:{key}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds(site.pk))
+    return value
+
+
+def fragment_key(name, vary_on):
+    """The cache key of a template fragment: its name and the values it varies on."""
+    digest = hashlib.md5(":".join(map(str, vary_on)).encode(), usedforsecurity=False)
+    return f"fragment:{name}:{digest.hexdigest()}"
+
+
+def _version_key(site):
+    """The site, the sites version it was resolved under (its identity) and its content
+    version; "off" when fragments are not kept."""
     if not seconds(site.pk):
         return "off"
     return f"{site.pk}-{site.sites_version}-{version.current(site.pk)}"
@@ -46,9 +69,8 @@ class _Seconds:
 
 
 def layout(request):
-    """For `{% cache fragment_seconds name content_version ... %}` in the layout templates (the
-    cache tag takes the fragment's name as written: no quotes); `fragment_site` keys what
-    depends on the site but not on its content version (article cards)."""
-    key = SimpleLazyObject(lambda: _version_key(request))
-    site = SimpleLazyObject(lambda: str(site_of(request).pk))
-    return {"fragment_seconds": _Seconds(request), "content_version": key, "fragment_site": site}
+    """For `{% call cached("name", content_version, ...) %}` in the public templates (see
+    news.templating.cached), which keep a block for `fragment_seconds`: the content version
+    names the request's site."""
+    key = SimpleLazyObject(lambda: _version_key(site_of(request)))
+    return {"fragment_seconds": _Seconds(request), "content_version": key}

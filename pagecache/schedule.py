@@ -26,9 +26,9 @@ def changes_around(site_id, now):
     """(the latest moment up to `now`, the earliest after it) at which an article the site
     shows appeared or disappeared by its own dates; None where there is none. One query. Only
     articles have dates of their own (documents and pages do not)."""
-    from news.models import Article
+    from news.models.article import PUBLICATION
 
-    published = articles_shown_on(site_id).filter(status=Article.Status.PUBLISHED)
+    published = articles_shown_on(site_id).filter(PUBLICATION.approved_q())  # the rule's approval
     found = published.aggregate(
         published_before=Max("published_at", filter=Q(published_at__lte=now)),
         expired_before=Max("expires_at", filter=Q(expires_at__lte=now)),

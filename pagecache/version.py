@@ -1,10 +1,15 @@
 """The shared content version of each site: read at most once per PAGE_CACHE_VERSION_SECONDS per
-process (every site's in one query), bumped by every change of what the site shows.
+process (every site's in one query), bumped when something the site's public shows has changed.
 
 A site's pages, fragments and feeds key by its own number (DESIGN.md "Sites"), so an edit on one
 commune leaves the other sites' caches warm. A change bumps every site that shows it
 (pagecache.sites): its own site; a parent's shared documents, its children too; a child's news,
 its parent's home too; a row of no site, every site.
+
+What changes public pages says so: an article's write path when the article is or was public
+(news.services), and the models whose every row is public (categories, the site and its
+identity, documents, static pages, links: `watch()`, in their apps' ready()). A draft, a pending
+article or a photo uploaded to the library changes no public page and bumps nothing.
 """
 
 import threading
@@ -13,7 +18,9 @@ import time
 from django.apps import apps
 from django.conf import settings
 from django.contrib.sites.models import Site
-from django.db import connection
+from django.db import connection as default_connection
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
 from multisite.models import SiteProfile
@@ -89,26 +96,63 @@ def bump(site_ids=None, with_children=False, with_parent=False):
         f"ON CONFLICT (site_id) DO UPDATE SET number = {version}.number + 1, "
         f"changed_at = excluded.changed_at"
     )
-    with connection.cursor() as cursor:
+    with default_connection.cursor() as cursor:
         cursor.execute(sql, params)
     forget()
 
 
 def _now():
-    return connection.ops.adapt_datetimefield_value(timezone.now())
+    return default_connection.ops.adapt_datetimefield_value(timezone.now())
 
 
-def bump_on_change(sender, instance=None, raw=False, **kwargs):
-    # Always, even with no page cache: the version's time is also the Last-Modified of feeds
-    # and sitemaps (conditional.py). A loaddata (raw) still changes what pages show.
+class _Bump:
+    """A bump waiting for the transaction's commit; equal to another of the same sites."""
+
+    def __init__(self, site_ids, with_children, with_parent):
+        ids = None if site_ids is None else tuple(sorted({int(pk) for pk in site_ids}))
+        self.args = (ids, bool(with_children), bool(with_parent))
+
+    def __eq__(self, other):
+        return isinstance(other, _Bump) and other.args == self.args
+
+    __hash__ = None
+
+    def __call__(self):
+        bump(*self.args)
+
+
+def bump_on_commit(site_ids=None, with_children=False, with_parent=False, using=None):
+    """Bump once the current transaction commits (at once outside one), so that no process
+    reads the new version before the change itself is visible, and caches the old content
+    under it. Once per transaction for the same sites, however many writes ask. Always, even
+    with no page cache: the version's time is also the Last-Modified of feeds and sitemaps
+    (conditional.py)."""
+    waiting = _Bump(site_ids, with_children, with_parent)
+    connection = transaction.get_connection(using)
+    # Django keeps the transaction's callbacks (with their savepoints) in run_on_commit: a bump
+    # already waiting there will do; one rolled back with its savepoint is gone from it.
+    if connection.in_atomic_block and any(
+        callback[1] == waiting for callback in connection.run_on_commit
+    ):
+        return
+    transaction.on_commit(waiting, using=using)
+
+
+def bump_for(instance, using=None):
+    """Bump, on commit, every site that shows `instance` (pagecache.sites)."""
     from .sites import reached_by
 
-    if instance is not None and _historical(instance):
+    site_ids, with_children, with_parent = reached_by(instance)
+    bump_on_commit(site_ids, with_children, with_parent, using=using)
+
+
+def _changed(sender, instance=None, raw=False, using=None, **kwargs):
+    # A loaddata (raw) changes what pages show too.
+    if instance is None or _historical(instance):
         # A migration's data step, on models of an older schema (the version's own table may
         # not have its site yet): the deploy that runs it starts new processes anyway.
         return
-    site_ids, with_children, with_parent = reached_by(instance) if instance else (None, 0, 0)
-    bump(site_ids, with_children=with_children, with_parent=with_parent)
+    bump_for(instance, using)
 
 
 def _historical(instance):
@@ -116,3 +160,16 @@ def _historical(instance):
         return type(instance) is not apps.get_model(instance._meta.label)
     except LookupError:
         return True
+
+
+def watch(*models):
+    """Every save or delete of these models (and every change of their many-to-many fields)
+    changes public pages: of the sites that show the row."""
+    for model in models:
+        uid = f"pagecache:{model._meta.label}"
+        post_save.connect(_changed, sender=model, dispatch_uid=uid + ":save", weak=False)
+        post_delete.connect(_changed, sender=model, dispatch_uid=uid + ":delete", weak=False)
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                _changed, sender=field.remote_field.through, dispatch_uid=uid + ":" + field.name
+            )

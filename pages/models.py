@@ -3,9 +3,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from core.text import unique_slug
 from multisite.models import SiteContent
 from news.fields import SanitizedHTMLField
-from news.text import unique_slug
 
 
 class PageQuerySet(models.QuerySet):

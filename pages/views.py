@@ -4,7 +4,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 
-from documents.sitemaps import DocumentSitemap
 from multisite.current import site_of
 from news.models import Category
 from news.sitemaps import ArticleSitemap, CategorySitemap
@@ -12,7 +11,7 @@ from pagecache.conditional import revalidated
 from procedures.sitemaps import ProcedureSitemap
 
 from .models import Page
-from .sitemaps import FixedSitemap, PageSitemap
+from .sitemaps import DocumentSitemap, FixedSitemap, PageSitemap
 
 SITEMAPS = {
     "trang": FixedSitemap,

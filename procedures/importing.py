@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from pagecache.version import bump
+from pagecache.version import bump_on_commit
 from search.index import reindex
 
 from .models import Procedure
@@ -190,6 +190,6 @@ def import_rows(site, rows, mapping=None, dry_run=False):
         codes = [p.code for p in new + changed]
         # Bulk writes send no signals: the search index and the shared pages are told here.
         reindex(Procedure.objects.filter(site=site, code__in=codes))
-        bump([site.pk], with_children=True)
+        bump_on_commit([site.pk], with_children=True)
         report.written = True
     return report

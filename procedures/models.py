@@ -11,9 +11,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
+from core.text import vietnamese_slug
 from documents.models import sharing_sites
 from multisite.models import SiteContent
-from news.text import vietnamese_slug
 
 # The national public-service portal's page of a procedure; a site may set its province's own.
 NATIONAL_SERVICE_URL = (

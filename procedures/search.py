@@ -1,7 +1,7 @@
 """What search keeps of a procedure."""
 
+from core.text import plain_text
 from search.registry import Entry
-from search.text import plain_text
 
 
 def procedure_entry(procedure):

@@ -7,19 +7,18 @@ class SchedulesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # An editor changes and deletes the entries they entered while they are drafts
-        # ("schedule.change_own" in editorial/roles.py); the rule lives beside the model.
         from editorial.permissions import OWNERSHIP
-
-        from .models import ReceptionDay, WorkEntry, is_own_draft
-
-        OWNERSHIP[WorkEntry] = is_own_draft
-        OWNERSHIP[ReceptionDay] = is_own_draft
-
+        from pagecache.version import watch
         from search.registry import register
 
+        from .models import ReceptionDay, ReceptionInfo, WorkEntry, is_own_draft
         from .search import reception_entry, work_entry
 
+        watch(WorkEntry, ReceptionDay, ReceptionInfo)
+        # An editor changes and deletes the entries they entered while they are drafts
+        # ("schedule.change_own" in editorial/roles.py); the rule lives beside the model.
+        OWNERSHIP[WorkEntry] = is_own_draft
+        OWNERSHIP[ReceptionDay] = is_own_draft
         register(WorkEntry, slug="lich-cong-tac", label="Lịch công tác", entry=work_entry)
         register(ReceptionDay, slug="tiep-cong-dan", label="Lịch tiếp công dân",
                  entry=reception_entry)  # fmt: skip

@@ -5,8 +5,8 @@ from datetime import datetime, time
 
 from django.utils import timezone
 
+from core.text import plain_text
 from search.registry import Entry
-from search.text import plain_text
 
 
 def _moment(entry):

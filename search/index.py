@@ -1,11 +1,22 @@
-"""Keeping the search index current: one entry per registered object."""
+"""Keeping the search index current: one entry per registered object.
+
+Articles are indexed by their write path (news.services.save_article), in the transaction that
+saves them; documents and pages, which are written in one place each, by their post_save and
+post_delete signals (`register(..., signals=True)`). The vocabulary for suggestions is kept by
+the database itself (search.models.SearchWord; SQLite: FTS5's, see search.query.known_words).
+"""
 
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
-from .models import SearchEntry, SearchWord
+from .models import SearchEntry
 from .registry import KINDS, kind_of
 from .text import index_tokens, token_string
+
+# Everything an entry holds but its identity: what an upsert overwrites.
+UPDATED_FIELDS = [
+    f.name for f in SearchEntry._meta.concrete_fields if f.name not in ("id", "kind", "object_id")
+]
 
 
 def _row(kind, obj):
@@ -13,43 +24,33 @@ def _row(kind, obj):
     title_words = index_tokens(entry.title)
     words = list(dict.fromkeys(title_words + index_tokens(entry.text)))
     date = entry.date or timezone.now()  # a draft without a date: any date will do
-    return (
-        SearchEntry(
-            site_id=obj.site_id,
-            kind=kind.slug,
-            object_id=obj.pk,
-            title=entry.title,
-            text=entry.text,
-            url=entry.url,
-            title_words=token_string(title_words),
-            words=token_string(words),
-            public=entry.public,
-            visible_from=entry.visible_from,
-            visible_until=entry.visible_until,
-            date=date,
-            year=timezone.localtime(date).year,
-            category_id=entry.category_id,
-        ),
-        words,
+    return SearchEntry(
+        site_id=obj.site_id,
+        kind=kind.slug,
+        object_id=obj.pk,
+        title=entry.title,
+        text=entry.text,
+        url=entry.url,
+        title_words=token_string(title_words),
+        words=token_string(words),
+        public=entry.public,
+        visible_from=entry.visible_from or date,
+        visible_until=entry.visible_until,
+        date=date,
+        year=timezone.localtime(date).year,
+        category_id=entry.category_id,
     )
 
 
-def _save_words(words):
-    if words:
-        SearchWord.objects.bulk_create(
-            [SearchWord(word=w) for w in words if not w.isdigit()], ignore_conflicts=True
-        )
-
-
 def index_object(obj):
-    """Write (or rewrite) the entry of one object of a registered kind."""
+    """Write (or rewrite) the entry of one object of a registered kind: one statement."""
     kind = kind_of(type(obj))
-    row, words = _row(kind, obj)
-    fields = {f.attname: getattr(row, f.attname) for f in SearchEntry._meta.concrete_fields}
-    for key in ("id", "kind", "object_id"):
-        fields.pop(key)
-    SearchEntry.objects.update_or_create(kind=kind.slug, object_id=obj.pk, defaults=fields)
-    _save_words(words)
+    SearchEntry.objects.bulk_create(
+        [_row(kind, obj)],
+        update_conflicts=True,
+        unique_fields=["kind", "object_id"],
+        update_fields=UPDATED_FIELDS,
+    )
 
 
 def remove_object(obj):
@@ -61,22 +62,21 @@ def reindex(queryset, batch_size=1000):
     """Rewrite the entries of a queryset's objects: after queryset.update(), or to rebuild."""
     kind = kind_of(queryset.model)
     count = 0
-    batch, vocabulary = [], set()
+    batch = []
     for obj in queryset.iterator(chunk_size=batch_size):
-        row, words = _row(kind, obj)
-        batch.append(row)
-        vocabulary.update(words)
+        batch.append(_row(kind, obj))
         if len(batch) >= batch_size:
             count += _replace(kind, batch)
             batch = []
-    count += _replace(kind, batch)
-    _save_words(sorted(vocabulary))
-    return count
+    return count + _replace(kind, batch)
 
 
 def _replace(kind, rows):
-    SearchEntry.objects.filter(kind=kind.slug, object_id__in=[r.object_id for r in rows]).delete()
-    SearchEntry.objects.bulk_create(rows)
+    if rows:
+        SearchEntry.objects.filter(
+            kind=kind.slug, object_id__in=[r.object_id for r in rows]
+        ).delete()
+        SearchEntry.objects.bulk_create(rows)
     return len(rows)
 
 

@@ -4,12 +4,13 @@ from datetime import datetime, time
 
 from django.utils import timezone
 
+from core.text import plain_text
 from documents.models import Document
 from news.models import Article
+from news.models.article import PUBLICATION
 from pages.models import Page
 
 from .registry import Entry, register
-from .text import plain_text
 
 
 def article_entry(article):
@@ -17,7 +18,8 @@ def article_entry(article):
         title=article.title,
         text=plain_text(f"{article.lead}\n<p>{article.body}</p>"),
         url=article.get_absolute_url(),
-        public=article.status == Article.Status.PUBLISHED and article.published_at is not None,
+        # The facts the publication rule reads, copied for search.models.PUBLICATION.
+        public=PUBLICATION.is_approved(article),
         date=article.published_at,
         visible_from=article.published_at,
         visible_until=article.expires_at,
@@ -36,6 +38,7 @@ def document_entry(document):
         url=document.get_absolute_url(),
         public=True,  # the document library is public as a whole
         date=date,
+        visible_from=document.created_at,
     )
 
 
@@ -50,7 +53,8 @@ def page_entry(page):
 
 
 def register_defaults():
-    register(Article, slug="bai-viet", label="Bài viết", entry=article_entry)
+    # Articles are indexed by their write path (news.services), in its transaction.
+    register(Article, slug="bai-viet", label="Bài viết", entry=article_entry, signals=False)
     # A province's documents are its communes' too (Document.objects.visible_on).
     register(Document, slug="van-ban", label="Văn bản", entry=document_entry, shared=True)
     register(Page, slug="trang", label="Trang", entry=page_entry)

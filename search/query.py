@@ -5,11 +5,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db import connections, transaction
-from django.db.models import BooleanField, F, FloatField, Func, IntegerField, Q, Value
+from django.db.models import BooleanField, F, FloatField, Func, Value
+
+from core.text import tokens
 
 from .models import SearchEntry, SearchWord
 from .registry import KINDS
-from .text import MAX_TOKEN_LENGTH, tokens
+from .text import MAX_TOKEN_LENGTH
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 20
@@ -47,7 +49,7 @@ class TsMatch(Func):
     The columns `words_tsv` and `title_tsv` exist on PostgreSQL only, generated from `words`
     and `title_words` with array_to_tsvector, which takes the tokens as they are (no parser,
     no stemming): a match is exactly "every word is among the entry's tokens", which is what
-    SQLite's LIKE '% word %' checks.
+    SQLite's FTS5 index answers (FtsMatch).
     """
 
     output_field = BooleanField()
@@ -66,17 +68,67 @@ class TsMatch(Func):
 TSVECTORS = {"words": "words_tsv", "title_words": "title_tsv"}
 
 
-def _all_words_in(field, words, db):
+class FtsMatch(Func):
+    """SQLite: every word is a token of the entry's column in the FTS5 index (migration 0003).
+
+    The index holds the same token strings, split as they are (the `ascii` tokenizer on
+    [a-z0-9] words): a match is exactly "every word is among the entry's tokens", as on
+    PostgreSQL. The words are [a-z0-9]+, quoted all the same; the query is a parameter.
+
+    `walk`: the id is written +id, which keeps SQLite's planner from fetching every match by
+    its id (a row read for each, then a sort): it walks the date index instead, which holds
+    what the visibility rule reads, and stops at the page. Right when matches are many (a
+    common word), wrong when they are few (the whole index is walked): Results chooses.
+    """
+
+    output_field = BooleanField()
+
+    def __init__(self, column, words, walk=False):
+        self.walk = walk
+        query = " AND ".join(f'"{w}"' for w in words)
+        super().__init__(Value(f"{column} : ({query})"))
+
+    def as_sql(self, compiler, connection, **extra):
+        table = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        query, params = compiler.compile(self.source_expressions[0])
+        column = ("+" if self.walk else "") + f"{table}.{connection.ops.quote_name('id')}"
+        # Only a quoted name and Django's placeholder are formatted in; the query is a parameter.
+        subquery = f"SELECT rowid FROM search_fts WHERE search_fts MATCH {query}"  # noqa: S608
+        return f"{column} IN ({subquery})", params
+
+
+def _all_words_in(field, words, db, walk=False):
     if connections[db].vendor == "postgresql":
         return TsMatch(TSVECTORS[field], words)
-    return Q(*[Q(**{f"{field}__contains": f" {w} "}) for w in words])
+    return FtsMatch(field, words, walk)
 
 
-def matching(queryset, words):
+def _postgresql():
+    return connections[SearchWord.objects.db].vendor == "postgresql"
+
+
+# SQLite's vocabulary is FTS5's own (an fts5vocab table, migration 0003), which it keeps as the
+# index changes; it is read with SQL here, not through a model, so that nothing (dumpdata, a
+# backup) takes it for a table of rows. Its `term` constraints (=, <, >=) are answered from
+# the index.
+_SQLITE_TERMS = "SELECT term FROM search_fts_terms WHERE "
+
+
+def known_words(words):
+    """The words of `words` that some entry holds (or held, on PostgreSQL)."""
+    if _postgresql():
+        return set(SearchWord.objects.filter(word__in=words).values_list("word", flat=True))
+    marks = ", ".join(["%s"] * len(words))
+    with connections[SearchWord.objects.db].cursor() as cursor:
+        cursor.execute(_SQLITE_TERMS + f"term IN ({marks})", list(words))  # noqa: S608
+        return {row[0] for row in cursor.fetchall()}
+
+
+def matching(queryset, words, walk=False):
     """Entries holding every word (as whole tokens), in title or text."""
     if any(len(w) > MAX_TOKEN_LENGTH for w in words):
         return queryset.none()  # never indexed, so never found (on either database)
-    return queryset.filter(_all_words_in("words", words, queryset.db))
+    return queryset.filter(_all_words_in("words", words, queryset.db, walk))
 
 
 ORDER = ("-date", "kind", "object_id")
@@ -91,17 +143,57 @@ class Results:
     and stop at the page, where a score would have to be computed for every match (65,000
     rows for "huyen" among 100,000 benchmark articles). Counting stops at RESULT_LIMIT + 1:
     each match costs a look at its tsvector (~15 µs), so an exact count of 65,000 would not do.
+    On SQLite a first look at the FTS index decides how the rest is read (FtsMatch's `walk`).
     """
 
-    def __init__(self, matches, words):
-        in_title = _all_words_in("title_words", words, matches.db)
-        self.matches = matches.order_by()
-        self.in_title = matches.filter(in_title).order_by(*ORDER)
-        self.elsewhere = matches.exclude(in_title).order_by(*ORDER)
+    DENSE = 100  # SQLite: from this many matches, walk the date index (FtsMatch)
+
+    def __init__(self, candidates, words):
+        self.candidates, self.words = candidates, words
+
+    def _dense(self, column):
+        """SQLite: are the matches in `column` many? Asked of the FTS index alone, which stops
+        at DENSE (one short query)."""
+        if connections[self.candidates.db].vendor != "sqlite":
+            return False
+        if any(len(w) > MAX_TOKEN_LENGTH for w in self.words):
+            return False  # nothing matches (see matching)
+        query = FtsMatch(column, self.words).source_expressions[0].value
+        with connections[self.candidates.db].cursor() as cursor:
+            cursor.execute(
+                "SELECT COUNT(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
+                "LIMIT %s)",
+                [query, self.DENSE],
+            )
+            return cursor.fetchone()[0] >= self.DENSE
+
+    @cached_property
+    def walk(self):
+        return self._dense("words")
+
+    @cached_property
+    def matches(self):
+        return matching(self.candidates, self.words, self.walk).order_by()
 
     @cached_property
     def total(self):
         return self.matches[: RESULT_LIMIT + 1].count()
+
+    def _ranked(self, in_title):
+        found = matching(self.candidates, self.words, self.walk)
+        # The title matches drive their own query: when they are few (a common word in the
+        # texts, rarer in titles) they are fetched, not looked for along the whole date index.
+        walk_title = self.walk and (not in_title or self._dense("title_words"))
+        title = _all_words_in("title_words", self.words, found.db, walk_title)
+        return (found.filter(title) if in_title else found.exclude(title)).order_by(*ORDER)
+
+    @cached_property
+    def in_title(self):
+        return self._ranked(in_title=True)
+
+    @cached_property
+    def elsewhere(self):
+        return self._ranked(in_title=False)
 
     @property
     def capped(self):
@@ -119,6 +211,14 @@ class Results:
 
     def __getitem__(self, key):
         start, stop = key.start or 0, key.stop
+        if start == 0 and "title_total" not in self.__dict__:
+            # The first page (most searches) needs no count of the title matches: it reads
+            # them up to the page's end, and fewer than that is their number.
+            rows = list(self.in_title[:stop])
+            if len(rows) == stop:
+                return rows
+            self.title_total = len(rows)
+            return rows + list(self.elsewhere[: stop - len(rows)])
         split = self.title_total
         rows = list(self.in_title[start : min(stop, split)]) if start < split else []
         if stop > split and self.total > split:
@@ -136,7 +236,7 @@ def shared_kinds():
 
 def search(words, site, kind=None, category_ids=None, year=None):
     """Visible entries of `site` matching `words`, ranked (see Results)."""
-    found = matching(SearchEntry.objects.visible().on_site(site, shared_kinds()), words)
+    found = SearchEntry.objects.visible().on_site(site, shared_kinds())
     if kind:
         found = found.filter(kind=kind)
     if category_ids is not None:
@@ -169,9 +269,10 @@ def _correctable(word):
 SUGGESTION_THRESHOLD = 0.2  # pg_trgm's default (0.3) misses short slips: "ngi" for "nghi"
 
 
-def _neighbours(word, words):
+def _neighbours(word):
     """Indexed words that look like `word`: trigrams on PostgreSQL, a cheap filter on SQLite."""
-    if connections[words.db].vendor == "postgresql":
+    if _postgresql():
+        words = SearchWord.objects.exclude(word=word)
         with transaction.atomic(using=words.db), connections[words.db].cursor() as cursor:
             # Local to this transaction: the connection's other queries keep the default.
             cursor.execute(
@@ -184,18 +285,20 @@ def _neighbours(word, words):
                 .order_by("-similarity", "word")
                 .values_list("word", flat=True)[:20]
             )
-    # SQLite: same first letter, similar length.
-    words = words.filter(word__startswith=word[0]).annotate(
-        n=Func(F("word"), function="LENGTH", output_field=IntegerField())
-    )
-    return list(
-        words.filter(n__gte=len(word) - 2, n__lte=len(word) + 2).values_list("word", flat=True)
-    )
+    # SQLite: same first letter (a range of terms), similar length.
+    first = word[0]
+    with connections[SearchWord.objects.db].cursor() as cursor:
+        cursor.execute(
+            _SQLITE_TERMS + "term >= %s AND term < %s AND term != %s AND length(term) BETWEEN %s "
+            "AND %s",
+            [first, chr(ord(first) + 1), word, len(word) - 2, len(word) + 2],
+        )
+        return [row[0] for row in cursor.fetchall()]
 
 
 def nearest_word(word):
     """The indexed word closest to `word` (another word than itself), or None."""
-    neighbours = _neighbours(word, SearchWord.objects.exclude(word=word))
+    neighbours = _neighbours(word)
     close = difflib.get_close_matches(word, neighbours, n=1, cutoff=0.6)
     return close[0] if close else None
 
@@ -207,7 +310,7 @@ def suggest(words, site, **filters):
     "nghi quyet 35"); if all words are known (a real word typed for another, "quet" for
     "quyet"), each word in turn is replaced by its nearest neighbour.
     """
-    known = set(SearchWord.objects.filter(word__in=words).values_list("word", flat=True))
+    known = known_words(words)
     unknown = [w for w in words if w not in known and _correctable(w)]
     candidates = []
     if unknown:

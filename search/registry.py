@@ -9,8 +9,9 @@ Example, for static pages (in the pages app's AppConfig.ready)::
         public=page.is_published, date=page.updated_at,
     ))
 
-Registering connects the model's post_save/post_delete to the index; code that changes
-rows with queryset.update() calls `search.index.reindex(queryset)` afterwards.
+Registering connects the model's post_save/post_delete to the index, unless the model's own
+write path indexes it (`signals=False`: articles, see news.services); code that changes rows
+with queryset.update() calls `search.index.reindex(queryset)` afterwards.
 """
 
 from collections.abc import Callable
@@ -28,7 +29,7 @@ class Entry:
     url: str
     public: bool  # approved for the public (time limits below still apply)
     date: datetime | None = None  # sorts "newer first", gives the year; None: indexing time
-    visible_from: datetime | None = None  # a scheduled publication time
+    visible_from: datetime | None = None  # a scheduled publication time; None: `date`
     visible_until: datetime | None = None  # an expiry
     category_id: int | None = None
 
@@ -45,11 +46,12 @@ class Kind:
 KINDS: dict[str, Kind] = {}
 
 
-def register(model, *, slug, label, entry, shared=False):
+def register(model, *, slug, label, entry, shared=False, signals=True):
     from . import index  # the index module imports the models, which need the app registry
 
     KINDS[slug] = Kind(slug=slug, label=label, model=model, entry=entry, shared=shared)
-    index.connect(model)
+    if signals:
+        index.connect(model)
 
 
 def kind_of(model):

@@ -1,41 +1,18 @@
-"""Folding Vietnamese text for search, and highlighting matches in the original text.
-
-Readers type without diacritics, in either Unicode form, in any case: "NGHỊ QUYẾT", "nghị
-quyết" (NFC or NFD) and "nghi quyet" must meet. Everything is folded the same way: lower case,
-compatibility decomposition, combining marks dropped, and "đ" mapped to "d" (unicodedata leaves
-"đ" alone: it is a letter of its own, not "d" with a mark). A token is a run of [a-z0-9] in
-the folded text; the index, the query and the highlighter all use this one definition, which is
-why SQLite and PostgreSQL find the same things.
+"""Search's use of the folded words (core.text): index tokens, and highlighting matches in
+the original text (spans found in the folded text, mapped back to the original characters).
 """
 
 import re
 import unicodedata
 from functools import lru_cache
-from html import escape, unescape
+from html import escape
 
 from django.utils.safestring import mark_safe
 
-TOKEN = re.compile(r"[a-z0-9]+")
+from core.text import fold_char, tokens
+
 # Longer "words" are noise (URLs, pasted hashes); PostgreSQL also caps a lexeme's size.
 MAX_TOKEN_LENGTH = 60
-_LETTERS = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
-
-
-@lru_cache(maxsize=4096)
-def fold_char(char):
-    decomposed = unicodedata.normalize("NFKD", char.translate(_LETTERS).lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def fold(text):
-    """ "Nghị Quyết ĐẢNG" -> "nghi quyet dang"; punctuation is kept (it separates tokens)."""
-    decomposed = unicodedata.normalize("NFKD", (text or "").translate(_LETTERS).lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def tokens(text):
-    """The searchable words of a text, in order, each once: "35-NQ/TW" -> ["35", "nq", "tw"]."""
-    return list(dict.fromkeys(TOKEN.findall(fold(text))))
 
 
 def index_tokens(text):
@@ -47,16 +24,42 @@ def token_string(words):
     return f" {' '.join(words)} " if words else ""
 
 
+# fold_char() of every character met so far, as a str.translate() table (characters that fold
+# to themselves are left out), and the characters whose folding is not one character long.
+_FOLDED = {}
+_UNEVEN = set()
+_SEEN = set()
+
+
 def _fold_with_map(text):
-    """The folded text and, for each of its characters, the index of its original character."""
-    if all(len(fold_char(c)) == 1 for c in set(text)):  # the usual case: one for one
-        return "".join(map(fold_char, text)), range(len(text))
+    """The folded text and, for each of its characters, the index of its original character.
+
+    One str.translate() over the text: folding character by character in Python was most of
+    a results page (fifteen snippets of a few thousand characters each).
+    """
+    chars = set(text)
+    for char in chars - _SEEN:
+        folded = fold_char(char)
+        if folded != char:
+            _FOLDED[ord(char)] = folded
+        if len(folded) != 1:
+            _UNEVEN.add(char)
+        _SEEN.add(char)
+    if not chars & _UNEVEN:  # the usual case: one for one (NFC Vietnamese)
+        return text.translate(_FOLDED), range(len(text))
     folded, origin = [], []
     for i, char in enumerate(text):
         piece = fold_char(char)
         folded.append(piece)
         origin.extend([i] * len(piece))
     return "".join(folded), origin
+
+
+@lru_cache(maxsize=256)
+def _words_pattern(words):
+    """Whole-token matches of any of `words` (a results page asks it thirty times)."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])")
 
 
 def match_spans(text, words):
@@ -69,9 +72,8 @@ def match_spans(text, words):
     if not text or not words:
         return []
     folded, origin = _fold_with_map(text)
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])")
     spans = []
+    pattern = _words_pattern(tuple(words))
     for match in pattern.finditer(folded):
         start, end = origin[match.start()], origin[match.end() - 1] + 1
         while end < len(text) and unicodedata.combining(text[end]):
@@ -110,17 +112,3 @@ def snippet(text, words, width=240):
     prefix = "… " if start else ""
     suffix = " …" if end < len(text) else ""
     return mark_safe(f"{prefix}{body}{suffix}")  # noqa: S308 - highlight() escaped the text
-
-
-_INLINE_TAGS = "a|b|strong|em|i|u|s|sub|sup|span|mark|small"
-_INLINE = re.compile(rf"</?(?:{_INLINE_TAGS})\b[^>]*>", re.IGNORECASE)
-_ANY_TAG = re.compile(r"<[^>]*>")
-
-
-def plain_text(html):
-    """Visible text of sanitised HTML, NFC, whitespace collapsed.
-
-    Inline tags vanish ("Ch<b>âu</b>" stays one word); block tags separate words.
-    """
-    text = _ANY_TAG.sub(" ", _INLINE.sub("", html or ""))
-    return unicodedata.normalize("NFC", " ".join(unescape(text).split()))

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from multisite.current import site_of
 from news.models import Category
+from pagecache import fragments
 
 from . import query as q
 from .models import SearchEntry
@@ -42,14 +43,19 @@ def present(entries, words):
 def year_choices(site):
     this_year = timezone.localdate().year
     entries = SearchEntry.objects.on_site(site, q.shared_kinds())
-    first = entries.aggregate(first=Min("year"))["first"] or this_year
-    return range(this_year, min(first, this_year) - 1, -1)
+    first = fragments.cached(
+        "search-first-year", lambda: entries.aggregate(first=Min("year"))["first"], site
+    )
+    return range(this_year, min(first or this_year, this_year) - 1, -1)
 
 
 def results(request):
     site = site_of(request)
     query = q.parse(request.GET.get("q", ""))
-    categories = list(Category.objects.filter(site=site))
+    # The filters' choices are the same for every search of the site: kept per content version.
+    categories = fragments.cached(
+        "search-categories", lambda: list(Category.objects.filter(site=site)), site
+    )
     filters, chosen_category = read_filters(request.GET, categories)
     page = suggestion = results = None
     if query.words:

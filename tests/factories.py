@@ -9,7 +9,9 @@ from django.utils import timezone
 from PIL import Image
 
 from documents.models import Document
+from documents.services import save_document
 from news.models import Article, ArticleImage, Category
+from news.services import save_article
 
 _seq = itertools.count(1)
 
@@ -33,8 +35,9 @@ def make_article(**overrides):
     }
     fields.update(overrides)
     if "category" not in fields:
-        fields["category"] = make_category()
-    return Article.objects.create(**fields)
+        site = {"site": fields["site"]} if "site" in fields else {}
+        fields["category"] = make_category(**site)
+    return save_article(Article(**fields))
 
 
 def make_document(**overrides):
@@ -46,7 +49,7 @@ def make_document(**overrides):
         "title": f"Về việc số {n}",
     }
     fields.update(overrides)
-    return Document.objects.create(**fields)
+    return save_document(Document(**fields))
 
 
 def image_file(name="anh.jpg", size=(40, 30), fmt="JPEG"):

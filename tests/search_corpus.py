@@ -9,7 +9,9 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from documents.models import Document
+from documents.services import save_document
 from news.models import Article
+from news.services import save_article
 
 from .factories import make_category
 
@@ -69,7 +71,7 @@ def make_search_corpus():
                 fields["published_at"] = datetime(2099, 1, 1, tzinfo=TZ)
             else:
                 fields["expires_at"] = published_at + timedelta(days=1)
-        articles.append(Article.objects.create(author_line="Phóng viên", **fields))
+        articles.append(save_article(Article(author_line="Phóng viên", **fields)))
     documents = []
     kinds = [
         ("NQ/TW", Document.Type.RESOLUTION, "Bộ Chính trị"),
@@ -82,12 +84,14 @@ def make_search_corpus():
         number = 10 + i * 7
         symbol = f"{number}/{suffix}" if "-" in suffix else f"{number}-{suffix}"
         documents.append(
-            Document.objects.create(
-                symbol=symbol,
-                doc_type=doc_type,
-                issuing_body=body,
-                issued_on=date(2015 + i % 10, 1 + i % 12, 1 + i),
-                title=f"Về {SUBJECTS[(i * 3) % len(SUBJECTS)].lower()}",
+            save_document(
+                Document(
+                    symbol=symbol,
+                    doc_type=doc_type,
+                    issuing_body=body,
+                    issued_on=date(2015 + i % 10, 1 + i % 12, 1 + i),
+                    title=f"Về {SUBJECTS[(i * 3) % len(SUBJECTS)].lower()}",
+                )
             )
         )
     return articles, documents

@@ -11,6 +11,7 @@ from django.utils import timezone
 from editorial import services
 from editorial.roles import APPROVER, EDITOR
 from news.models import Article
+from news.services import save_article
 
 from .factories import (
     article_form,
@@ -158,7 +159,7 @@ def test_a_scheduled_article_goes_live_and_expires_by_itself(client, approver, c
     article = make_article(status=Status.PENDING, published_at=None)
     event = services.schedule(article, approver, clock.now + timedelta(hours=2))
     article.expires_at = clock.now + timedelta(days=1)
-    article.save()
+    save_article(article)
     assert event.action == "scheduled" and event.publish_at == article.published_at
     url = article.get_absolute_url()
     assert client.get(url).status_code == 404

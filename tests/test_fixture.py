@@ -10,9 +10,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from documents.models import Document
+from documents.references import normalize_symbol
 from multisite.models import SiteProfile
 from news.models import Article, ArticleImage, Category
-from news.text import normalize_symbol
 
 from .factories import default_identity, make_article, make_category, make_document
 

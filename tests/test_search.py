@@ -10,13 +10,16 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from core.text import fold, tokens
 from documents.models import Document
+from documents.services import delete_document
 from multisite import default_site
 from news.models import Article
+from news.services import delete_article, save_article
 from search import query as q
 from search.kinds import article_entry, document_entry
 from search.models import SearchEntry
-from search.text import fold, highlight, snippet, tokens
+from search.text import highlight, snippet
 
 from .factories import make_article, make_category, make_document
 from .search_corpus import make_search_corpus
@@ -196,16 +199,16 @@ def test_the_index_follows_edits_unpublishing_and_deletion():
     article = make_article(title="Cầu Long Bình khánh thành")
     assert found("cau long binh") == [("bai-viet", article.pk)]
     article.title = "Cầu Hòa Thuận khánh thành"
-    article.save()
+    save_article(article)
     assert found("cau long binh") == []
     assert found("cau hoa thuan") == [("bai-viet", article.pk)]
     article.status = Article.Status.DRAFT
-    article.save()
+    save_article(article)
     assert found("cau hoa thuan") == []
     article.status = Article.Status.PUBLISHED
-    article.save()
+    save_article(article)
     assert found("cau hoa thuan") == [("bai-viet", article.pk)]
-    article.delete()
+    delete_article(article)
     assert found("cau hoa thuan") == []
     assert not SearchEntry.objects.exists()
 
@@ -233,7 +236,7 @@ def test_documents_are_indexed_on_save_and_removed_on_delete():
     document = make_document(symbol="4051/QĐ-UBND", title="Về việc phê duyệt quy hoạch")
     assert found("4051 qd ubnd") == [("van-ban", document.pk)]
     assert found("phe duyet quy hoach") == [("van-ban", document.pk)]
-    document.delete()
+    delete_document(document)
     assert found("4051 qd ubnd") == []
 
 
@@ -339,3 +342,46 @@ def test_static_pages_are_found_without_diacritics(client):
     assert 'href="/chinh-sach-bao-mat/"' in html
     html = client.get("/tim-kiem/", {"q": "du lieu ca nhan", "loai": "trang"}).content.decode()
     assert 'href="/chinh-sach-bao-mat/"' in html
+
+
+# --- SQLite: FTS5 answers, and the database keeps the index and the vocabulary ---------------
+
+
+@pytest.fixture
+def sqlite(db):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only (this pass runs on PostgreSQL)")
+    return connection
+
+
+def test_sqlite_answers_through_the_fts5_index(sqlite):
+    article = make_article(title="Nghị quyết 35")
+    queryset = q.matching(SearchEntry.objects.visible(), ["nghi", "35"]).order_by()
+    assert [e.object_id for e in queryset] == [article.pk]
+    sql, params = queryset.query.sql_with_params()
+    with sqlite.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = "\n".join(str(row[-1]) for row in cursor.fetchall())
+    assert "search_fts VIRTUAL TABLE" in plan, plan
+    assert "LIKE" not in sql.upper()
+
+
+def test_sqlite_keeps_the_fts5_index_in_step_with_every_write(sqlite):
+    """Triggers do it: the upsert of an edit, a delete, the rebuild's bulk insert. (SQLite
+    drops a table's triggers when a migration rebuilds it: this fails if one did.)"""
+    with sqlite.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        triggers = {row[0] for row in cursor.fetchall()}
+    assert {"search_fts_insert", "search_fts_update", "search_fts_delete"} <= triggers
+    article = make_article(title="Cầu Long Bình")
+    article.title = "Cầu Hòa Thuận"
+    save_article(article)
+    assert found("cau long binh") == [] and found("cau hoa thuan") == [("bai-viet", article.pk)]
+    call_command("rebuild_search_index", stdout=io.StringIO())
+    assert found("cau hoa thuan") == [("bai-viet", article.pk)]
+    # The vocabulary is FTS5's own: an indexed word is known, without a writer's statement.
+    assert q.known_words(["thuan", "xyzq"]) == {"thuan"}
+    delete_article(article)
+    assert found("cau hoa thuan") == []

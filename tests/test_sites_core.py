@@ -14,13 +14,9 @@ from multisite.models import SiteProfile, SitesVersion
 from multisite.resolver import SiteResolver, bump_version, read_version
 from multisite.setup import ensure_default_site
 
+from .factories import make_site
+
 pytestmark = pytest.mark.django_db
-
-
-def make_site(domain, code, parent=None, **identity):
-    site = Site.objects.create(domain=domain, name=code)
-    SiteProfile.objects.create(site=site, code=code, parent=parent, **identity)
-    return site
 
 
 @pytest.fixture

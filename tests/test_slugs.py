@@ -1,7 +1,8 @@
 import pytest
 
+from core.text import unique_slug, vietnamese_slug
+from documents.references import normalize_symbol
 from news.models import Article
-from news.text import normalize_symbol, unique_slug, vietnamese_slug
 
 from .factories import make_article, make_category, make_document
 

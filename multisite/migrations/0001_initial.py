@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('sites', '0002_alter_domain_unique'),
-        ('news', '0004_article_featured_idx'),
+        ('news', '0005_article_body_html_covering_indexes'),
     ]
 
     operations = [

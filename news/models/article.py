@@ -3,32 +3,34 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import mark_safe
 
-from documents.citations import sync_article as link_cited_documents
-from documents.fields import CitedDocumentsField
+from core.publication import Publication
+from core.text import SLUG_MAX_LENGTH, unique_slug
+from core.urls import slug_url
 from multisite.current import site_for_code
 from multisite.models import SiteContent
 from photos import library
 from photos.fields import PhotoField
 from photos.validators import images_have_alt
 
-from ..fields import SanitizedHTMLField
-from ..richtext import split_blocks
-from ..text import SLUG_MAX_LENGTH, unique_slug
+from ..fields import RenderedHTMLField, SanitizedHTMLField
 
 PHOTO_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
+
+
+PUBLISHED = "published"
+# The publication rule (core.publication) on the article's columns.
+PUBLICATION = Publication("status", PUBLISHED, "published_at", "expires_at")
+# Where the gallery goes in the rendered body (news.rendering); nh3 strips the editors' comments.
+GALLERY_MARK = "<!--gallery-->"
 
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What the public may see: approved, its time has come, and not yet expired."""
-        now = timezone.now()
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now).filter(
-            Q(expires_at__isnull=True) | Q(expires_at__gt=now)
-        )
+        return self.filter(PUBLICATION.live_q())
 
     def pending(self):
         """Waiting for an approver (Chờ duyệt)."""
@@ -36,13 +38,16 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         """What a list prints: title, lead, date, cover and category; never the body."""
-        return self.select_related("category").defer("body")
+        return self.select_related("category").defer("body", "body_html")
 
     def for_detail(self):
-        # The site with its profile: the reference links ask whose documents it shares.
-        return self.select_related(
-            "category", "category__parent", "site__profile"
-        ).prefetch_related("images", "documents")
+        # The page prints the rendered body, never the editor's source; the site with its
+        # profile comes along (the page's links and identity read it).
+        return (
+            self.select_related("category", "category__parent", "site__profile")
+            .defer("body")
+            .prefetch_related("images", "documents")
+        )
 
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
@@ -54,7 +59,7 @@ class Article(SiteContent):
     class Status(models.TextChoices):
         DRAFT = "draft", "Bản nháp"
         PENDING = "pending", "Chờ duyệt"
-        PUBLISHED = "published", "Đã xuất bản"
+        PUBLISHED = PUBLISHED, "Đã xuất bản"
 
     title = models.CharField("tiêu đề", max_length=300)
     slug = models.SlugField(
@@ -63,6 +68,10 @@ class Article(SiteContent):
     )  # fmt: skip
     lead = models.TextField("sapo (tóm tắt)", blank=True)
     body = SanitizedHTMLField("nội dung", blank=True, validators=[images_have_alt])
+    # The body as pages print it: references linked to documents, photos responsive, the
+    # gallery's place marked. Rendered by news.services when the article is saved and when a
+    # document it cites or could cite changes; a page view only prints it.
+    body_html = RenderedHTMLField(null=True, blank=True, editable=False)
     category = models.ForeignKey(
         "news.Category",
         verbose_name="chuyên mục",
@@ -102,9 +111,9 @@ class Article(SiteContent):
     expires_at = models.DateTimeField("ngày hết hạn", null=True, blank=True)
     is_featured = models.BooleanField("tin nổi bật", default=False)
     view_count = models.PositiveIntegerField("lượt xem", default=0, editable=False)
-    # Filled from the references in the text on save; an editor's additions and removals are
-    # remembered (documents/citations.py).
-    documents = CitedDocumentsField(
+    # Filled from the references in the text by news.services; an editor's additions and
+    # removals are remembered (documents/citations.py).
+    documents = models.ManyToManyField(
         "documents.Document",
         verbose_name="văn bản được trích dẫn",
         blank=True,
@@ -132,9 +141,19 @@ class Article(SiteContent):
             models.UniqueConstraint(fields=["site", "slug"], name="article_slug_per_site"),
         ]
         indexes = [
-            # Every public list is one site's: the site leads (100 sites share the table).
-            models.Index(fields=["site", "status", "-published_at"], name="article_public_idx"),
-            models.Index(fields=["category", "status", "-published_at"], name="article_cat_idx"),
+            # Every public list is one site's: the site leads (100 sites share the table). With
+            # expires_at (and the category), the publication rule and a category's filter are
+            # read from the index alone: lists and counts open only the rows they print (on
+            # SQLite a row with its bodies spills onto overflow pages, and every column after
+            # the body is read from there).
+            models.Index(
+                fields=["site", "status", "-published_at", "expires_at", "category"],
+                name="article_public_idx",
+            ),
+            models.Index(
+                fields=["category", "status", "-published_at", "expires_at"],
+                name="article_cat_idx",
+            ),
             # The home page's featured article: a handful of rows among 100,000.
             models.Index(
                 fields=["site", "-published_at"],
@@ -156,7 +175,7 @@ class Article(SiteContent):
         return (self.slug, self.site_code)
 
     def get_absolute_url(self):
-        return reverse("news:article", args=[self.slug])
+        return slug_url("news:article", self.slug)
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -167,13 +186,7 @@ class Article(SiteContent):
 
     @property
     def is_public(self):
-        now = timezone.now()
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= now
-            and (self.expires_at is None or self.expires_at > now)
-        )
+        return PUBLICATION.is_live(self)
 
     def clean(self):
         if self.category_id and self.category.site_id != self.site_id:
@@ -190,6 +203,8 @@ class Article(SiteContent):
             raise ValidationError({"expires_at": "Ngày hết hạn phải sau ngày xuất bản."})
 
     def save(self, *args, **kwargs):
+        """Derives the article's own fields. Saving an article with what follows from it (links
+        to documents, the rendered body, search, versions, caches) is news.services.save_article."""
         stored = getattr(self, "_stored_slug", None)
         if self.slug_frozen and stored:
             self.slug = stored  # an old URL never breaks
@@ -205,16 +220,12 @@ class Article(SiteContent):
         with library.linked(self, "cover", "cover_photo", "cover_alt", "cover_caption"):
             super().save(*args, **kwargs)
         self._stored_slug = self.slug
-        link_cited_documents(self, kwargs.get("update_fields"))
 
     def body_parts(self):
-        """The body split where the gallery goes: (before, after)."""
-        if self.gallery_after is None:
-            return self.body, ""
-        head, tail = split_blocks(self.body, self.gallery_after)
-        if isinstance(self.body, SafeString):  # read from the database, hence sanitised
-            return mark_safe(head), mark_safe(tail)  # noqa: S308
-        return head, tail
+        """The rendered body split where the gallery goes: (before, after)."""
+        head, _, tail = (self.body_html or "").partition(GALLERY_MARK)
+        # body_html is read from the database, hence sanitised (RenderedHTMLField).
+        return mark_safe(head), mark_safe(tail)  # noqa: S308
 
 
 class ArticleImageManager(models.Manager):

@@ -1,11 +1,10 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 
+from core.text import unique_slug
+from core.urls import slug_url
 from multisite.current import site_for_code
 from multisite.models import SiteContent
-
-from ..text import unique_slug
 
 
 class CategoryManager(models.Manager):
@@ -48,7 +47,7 @@ class Category(SiteContent):
         return False
 
     def get_absolute_url(self):
-        return reverse("news:category", args=[self.slug])
+        return slug_url("news:category", self.slug)
 
     def clean(self):
         if self.parent_id and self.parent.site_id != self.site_id:

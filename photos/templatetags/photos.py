@@ -1,101 +1,19 @@
-"""Responsive photos in templates: <picture> with WebP and srcset, width/height, lazy loading.
-
-Only names are worked out here (pipeline.rendition_name): no query, no file opened.
-"""
-
-import functools
-import re
+"""`{% picture %}`, `{% photo_url %}` and `|responsive_images` for Django templates (the admin);
+the public pages use the same functions through their Jinja2 environment."""
 
 from django import template
-from django.conf import settings
-from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
-from .. import pipeline
+from .. import markup
 
 register = template.Library()
-
-DEFAULT_SIZES = "(max-width: 820px) 100vw, 760px"
-
-
-def _url_maker(file):
-    """A function width, extension -> rendition URL, built from the master's URL once.
-
-    storage.url() per rendition costs ~10 us each (quoting, joining); a page prints about forty.
-    A signed URL (with a query string) cannot be edited: ask the storage for each one.
-    """
-    master = file.url
-    if "?" in master:
-        return lambda w, ext=None: file.storage.url(pipeline.rendition_name(file.name, w, ext))
-    stem, _, own = master.rpartition(".")
-    return lambda w, ext=None: f"{stem}_{w}.{ext or own}"
-
-
-def _srcset(url, width, extension=None):
-    return ", ".join(f"{url(w, extension)} {w}w" for w in pipeline.rendition_widths(width))
-
-
-@register.simple_tag
-def photo_url(file, width, size="large"):
-    """The URL of a rendition ("thumbnail", "medium" or "large") of a stored photo."""
-    if not file:
-        return ""
-    if not width:
-        return file.url
-    target = {"thumbnail": pipeline.THUMBNAIL, "medium": pipeline.MEDIUM}.get(size, pipeline.LARGE)
-    return _url_maker(file)(min(target, width))
-
-
-@register.simple_tag
-def picture(file, width, height, alt, sizes=DEFAULT_SIZES, lazy=True, size="medium"):
-    """A <picture>: WebP and JPEG/PNG renditions by width, the `size` rendition as src."""
-    if not file:
-        return ""
-    loading = mark_safe(' loading="lazy"' if lazy else "")  # noqa: S308 - a constant
-    if not width or not height:  # dimensions unknown: no renditions to offer
-        return format_html('<img src="{}" alt="{}"{} decoding="async">', file.url, alt, loading)
-    url = _url_maker(file)
-    target = {"thumbnail": pipeline.THUMBNAIL, "large": pipeline.LARGE}.get(size, pipeline.MEDIUM)
-    return format_html(
-        '<picture><source type="image/webp" srcset="{}" sizes="{}">'
-        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"{} decoding="async">'
-        "</picture>",
-        _srcset(url, width, "webp"), sizes, url(min(target, width)),
-        _srcset(url, width), sizes, width, height, alt, loading,
-    )  # fmt: skip
-
-
-@functools.cache
-def _body_image_pattern(media_url):
-    media = re.escape(media_url)
-    # Only what our pipeline names: <media>/<dirs>/<uuid hex>_<width>.jpg|png
-    return re.compile(
-        r'<img(?P<before>[^>]*?) src="'
-        rf'(?P<stem>{media}(?:[\w-]+/)*[0-9a-f]{{32}})_(?P<width>\d+)\.(?P<ext>jpg|png)"'
-        r"(?P<after>[^>]*)>"
-    )
+register.simple_tag(markup.photo_url)
+register.simple_tag(markup.picture)
 
 
 @register.filter
 def responsive_images(html):
-    """Give the editor's photos in a sanitised body their WebP and srcset, and lazy loading.
-
-    CKEditor inserts the large rendition (see photos.views); its width tells the other widths:
-    under 1600 px it is the photo's own width. Only sanitised HTML (a SafeString, read from
-    the database) is rewritten; the added attributes are built from the matched name only.
-    """
-    if not isinstance(html, SafeString) or "<img" not in html:
+    """Only sanitised HTML (a SafeString, read from the database) is rewritten."""
+    if not isinstance(html, SafeString):
         return html
-
-    def rewrite(match):
-        stem, large, ext = match["stem"], int(match["width"]), match["ext"]
-        widths = pipeline.rendition_widths(large)
-        srcset = ", ".join(f"{stem}_{w}.{ext} {w}w" for w in widths)
-        webp = ", ".join(f"{stem}_{w}.webp {w}w" for w in widths)
-        return (
-            f'<picture><source type="image/webp" srcset="{webp}" sizes="{DEFAULT_SIZES}">'
-            f'<img{match["before"]} src="{stem}_{large}.{ext}" srcset="{srcset}"'
-            f' sizes="{DEFAULT_SIZES}"{match["after"]} loading="lazy" decoding="async"></picture>'
-        )
-
-    return mark_safe(_body_image_pattern(settings.MEDIA_URL).sub(rewrite, html))  # noqa: S308
+    return markup.responsive_images(html)

@@ -1,9 +1,9 @@
 """Demo content at scale: `python manage.py generate_demo_data --articles 100000 --seed 1`.
 
-Categories, documents, articles (bulk inserted), their document links and search entries
-(kept consistent through the real indexing code), a dozen small photos (drawn here, with the
-pipeline's renditions) as the covers of four articles in five, and a year of visitor
-statistics.
+Categories, documents, articles (bulk inserted), their document links, rendered bodies and
+search entries (made by the articles' write path, news.services.refresh_articles), a dozen
+small photos (drawn here, with the pipeline's renditions) as the covers of four articles in
+five, and a year of visitor statistics.
 
 `--sites N` makes the default site a province portal and N - 1 commune sites its components
 (demo/sites.py), and fills each with its own categories, documents (a commune has a tenth of
@@ -32,13 +32,13 @@ from PIL import Image, ImageDraw
 
 from demo import text
 from demo.sites import demo_sites
-from documents.citations import sync_article
 from documents.models import Document
+from documents.services import library_changed
 from multisite import context, current_site
 from news.models import Article, Category
+from news.services import refresh_articles
 from pagecache.version import bump
 from photos import pipeline
-from search.index import reindex
 from visitors.models import DailyStats, VisitorTotals
 
 CATEGORIES = [
@@ -123,9 +123,8 @@ class Command(BaseCommand):
         number = seed if index == 0 else seed * 1000 + index
         body = "Ban Thường vụ Huyện ủy" if index == 0 else "Ban Thường vụ Đảng ủy xã"
         docs = self.documents(rng, number, documents, body)
-        created, cited = self.articles(rng, prefix, articles, categories, docs)
-        self.link(cited)
-        self.index(created)
+        created = self.articles(rng, prefix, articles, categories, docs)
+        self.derive(created)
         self.covers(seed, prefix)
         self.visits(rng, days)
         return len(docs)
@@ -141,17 +140,21 @@ class Command(BaseCommand):
 
     def documents(self, rng, number, count, body):
         """`count` documents of `body`, numbered from `number` thousand."""
-        docs = []
+        docs, new = [], []
         for i in range(count):
             code, doc_type, label = DOC_TYPES[i % len(DOC_TYPES)]
             issued = date(2015, 1, 1) + timedelta(days=rng.randint(0, 3600))
             symbol = f"{number * 1000 + i}-{code}/HU"
-            doc, _ = Document.objects.get_or_create(
+            doc, made = Document.objects.get_or_create(
                 symbol=symbol, issued_on=issued,
                 defaults={"doc_type": doc_type, "issuing_body": body,
                           "title": f"{label} về {rng.choice(text.TOPICS)}"},
             )  # fmt: skip
             docs.append((doc, f"{label} số {symbol} ngày {issued:%d/%m/%Y}"))
+            if made:
+                new.append(doc)
+        if new:  # articles already on the site may cite them
+            library_changed(new)
         self.stdout.write(f"documents: {len(docs)}")
         return docs
 
@@ -160,11 +163,11 @@ class Command(BaseCommand):
         existing = set(
             Article.objects.filter(slug__startswith=prefix).values_list("slug", flat=True)
         )
-        created, cited = [], []
+        created = []
         if all(f"{prefix}{i}" in existing for i in range(count)):
             # All there: skip writing the texts again only to throw them away (minutes).
             self.stdout.write(f"articles: all {count} present")
-            return created, cited
+            return created
         for first in range(0, count, BATCH):
             batch = []
             for i in range(first, min(first + BATCH, count)):
@@ -184,28 +187,22 @@ class Command(BaseCommand):
                     published_at=published, slug_frozen=True, author_line="Phóng viên - TT",
                     view_count=rng.randint(0, 5000),
                 )  # fmt: skip
-                batch.append((article, bool(doc_phrase)))
+                batch.append(article)
             with transaction.atomic():
-                # bulk_create sends no signals: references and search entries are made below.
-                Article.objects.bulk_create([a for a, _ in batch])
-            created += [a.pk for a, _ in batch]
-            cited += [a for a, cites in batch if cites]
+                # bulk_create bypasses the write path: what it derives is made by derive().
+                Article.objects.bulk_create(batch)
+            created += [a.pk for a in batch]
             self.progress("articles", min(first + BATCH, count), count)
-        return created, cited
+        return created
 
-    def link(self, cited):
-        """The articles whose text cites a document: the real linking code, one by one."""
-        for n, article in enumerate(Article.objects.filter(pk__in=[a.pk for a in cited]), 1):
-            sync_article(article)
-            if n % 500 == 0 or n == len(cited):
-                self.progress("document links", n, len(cited))
-
-    def index(self, created):
-        count = 0
-        for first in range(0, len(created), BATCH * 5):
-            with transaction.atomic():
-                count += reindex(Article.objects.filter(pk__in=created[first : first + BATCH * 5]))
-        self.stdout.write(f"search entries: {count}")
+    def derive(self, created):
+        """Links, rendered bodies and search entries, by the articles' own write path."""
+        done = 0
+        for first in range(0, len(created), BATCH):
+            ids = created[first : first + BATCH]
+            done += refresh_articles(Article.objects.filter(pk__in=ids), fresh=True)
+            self.progress("links, bodies", done, len(created))
+        self.stdout.write(f"search entries: {done}")
 
     def covers(self, seed, prefix):
         """Small photos, made once per media folder (again if the folder is new), as covers."""

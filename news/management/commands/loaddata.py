@@ -12,6 +12,10 @@ A model may define `loaddata_merge(self, existing)`: when the database already h
 the fixture object's natural key, it decides whether the fixture may overwrite that row
 (True) or handles or keeps it itself (False). The site identity and the visitor baseline use
 it so that loading the report into a live site never overwrites what its administrators set.
+
+Rows are written raw, without their write paths; once they are in (in loaddata's transaction),
+the loaded articles get what news.services derives (mentions, links, rendered body, search
+entry) and the loaded documents relink the articles that cite them (documents.services).
 """
 
 from django.conf import settings
@@ -22,8 +26,12 @@ from django.core.management import CommandError
 from django.core.management.commands import loaddata
 from django.db import models
 
+from documents.models import Document
+from documents.services import library_changed
 from multisite import context
 from multisite.current import site_for_code
+from news.models import Article
+from news.services import refresh_articles
 from photos import pipeline
 from photos.fields import PhotoField
 
@@ -39,6 +47,7 @@ class Command(loaddata.Command):
 
     def handle(self, *fixture_labels, **options):
         self.fixture_files_copied = 0
+        self.loaded = {Article: set(), Document: set()}
         try:
             site = site_for_code(options.pop("site", None))
         except Site.DoesNotExist as error:
@@ -59,7 +68,18 @@ class Command(loaddata.Command):
         saved = super().save_obj(obj)
         if saved:
             self.copy_fixture_files(instance)
+            if type(instance) in self.loaded:
+                self.loaded[type(instance)].add(instance.pk)
         return saved
+
+    def loaddata(self, fixture_labels):
+        super().loaddata(fixture_labels)  # inside loaddata's transaction
+        documents = Document.objects.using(self.using).filter(pk__in=self.loaded[Document])
+        if documents:
+            library_changed(documents)
+        articles = Article.objects.using(self.using).filter(pk__in=self.loaded[Article])
+        if articles:
+            refresh_articles(articles)
 
     def copy_fixture_files(self, instance):
         source_root = getattr(settings, "FIXTURE_MEDIA_ROOT", None)

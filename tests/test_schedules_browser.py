@@ -4,7 +4,7 @@ and the home widget show it at 360 and 1280 px, an entry changed after publicati
 "Điều chỉnh", and the print layout holds the week on one A4 page."""
 
 import time as timer
-from datetime import timedelta
+from datetime import time, timedelta
 
 import pytest
 from django.utils import timezone
@@ -12,7 +12,7 @@ from django.utils import timezone
 from editorial.roles import APPROVER, EDITOR
 from schedules.models import Status, WorkEntry
 
-from .factories import make_person, make_user
+from .factories import make_person, make_user, make_work_entry
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -98,9 +98,17 @@ def test_editor_enters_the_week_approver_publishes_public_sees_it(office, live_s
         assert "Lịch công tác hôm nay" in widget
         assert "Tiếp xúc cử tri ấp Hòa Lợi hôm nay" in widget
 
-    # Printed, the busy week holds one A4 page.
+    # Printed, a busy week (two entries a working day, one on Saturday) holds one A4 page.
+    for offset in range(6):
+        make_work_entry(
+            [chair], published=True, day=next_monday + timedelta(days=offset),
+            start=time(16, 0), end=time(17, 30), content=CONTENTS[offset % 6],
+            venue="Hội trường Ủy ban nhân dân xã", preparing_unit="Văn phòng HĐND và UBND xã",
+            participants="Lãnh đạo UBND xã; công chức chuyên môn; đại diện các ấp",
+        )  # fmt: skip
     tab.set_viewport_size({"width": 1280, "height": 800})
     tab.goto(live_server.url + f"/lich-cong-tac/tuan/{next_monday.isoformat()}/")
     tab.emulate_media(media="print")
-    assert pdf_pages(tab.pdf(format="A4", print_background=False)) == 1
+    pdf = tab.pdf(format="A4", print_background=False)
+    assert pdf_pages(pdf) == 1
     public.close()

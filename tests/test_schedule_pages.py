@@ -193,3 +193,22 @@ def test_published_schedule_is_found_by_search_and_a_draft_is_not(client):
     found = html(client, "/tim-kiem/?q=cong+trinh+giao+thong")
     assert f'href="{shown.get_absolute_url()}"' in found and "Lịch công tác" in found
     assert 'href="/lich-cong-tac/ngay/2026-11-24/"' not in html(client, "/tim-kiem/?q=doi+ngoai")
+
+
+def test_a_fault_in_todays_widget_leaves_the_home_page_served(client, monkeypatch):
+    from django.db import DatabaseError
+
+    def broken(site, day):
+        raise DatabaseError("the schedules table is locked")
+
+    monkeypatch.setattr(services, "day_entries", broken)
+    body = html(client, "/")
+    assert "Tạm thời chưa xem được lịch công tác" in body
+
+
+def test_feeds_answer_conditional_requests(client):
+    make_work_entry(published=True)
+    first = client.get("/lich-cong-tac/lich.ics")
+    assert first.status_code == 200 and first["ETag"]
+    again = client.get("/lich-cong-tac/lich.ics", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304

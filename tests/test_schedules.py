@@ -250,3 +250,39 @@ def test_admin_shows_the_reception_warning_in_vietnamese(client, monkeypatch):
     response = client.get(reverse("admin:schedules_receptionday_changelist"))
     body = response.content.decode()
     assert "Ngày tiếp công dân 10/12/2026 chưa được công bố và đã quá hạn" in body
+
+
+def test_people_are_kept_by_the_site_administrator_not_by_editors(client):
+    data = {"name": "Võ Thị Lan", "position": "Phó Chủ tịch UBND xã", "order": "2",
+            "is_active": "on"}  # fmt: skip
+    url = reverse("admin:people_person_add")
+    client.force_login(make_user("bientap", "Biên tập viên"))
+    assert client.post(url, data).status_code == 403
+    client.force_login(make_user("quantri", "Quản trị trang"))
+    admin_post(client, url, data)
+    from people.models import Person
+
+    person = Person.objects.get()
+    assert person.name == "Võ Thị Lan" and person.site == multisite.default_site()
+
+
+def test_editor_enters_a_reception_day_and_is_told_its_deadline(client, monkeypatch):
+    at(monkeypatch, 2026, 12, 1, 2, 0)  # Tuesday 01/12/2026
+    host = make_person(name="Phạm Văn Hùng")
+    client.force_login(make_user("bientap", "Biên tập viên"))
+    response = client.post(
+        reverse("admin:schedules_receptionday_add"),
+        {
+            "day": "03/12/2026",
+            "start": "07:30",
+            "end": "11:00",
+            "host": host.pk,
+            "venue": "",
+            "note": "",
+        },  # fmt: skip
+        follow=True,
+    )
+    body = response.content.decode()
+    entry = ReceptionDay.objects.get()
+    assert entry.status == Status.DRAFT and entry.created_by.username == "bientap"
+    assert "Ngày tiếp công dân 03/12/2026 chưa được công bố và đã quá hạn" in body

@@ -51,8 +51,9 @@ class ProcedureAdmin(SiteScopedAdmin, RoleAdminMixin, admin.ModelAdmin):
             raise PermissionDenied
         site = site_of(request)
         settings_row, _ = ProcedureSettings.objects.get_or_create(site=site)
-        form = ImportForm(request.POST or None, request.FILES or None,
-                          mapping=settings_row.column_mapping)  # fmt: skip
+        form = ImportForm(
+            request.POST or None, request.FILES or None, mapping=settings_row.mapping()
+        )
         report = None
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data["file"]
@@ -64,7 +65,7 @@ class ProcedureAdmin(SiteScopedAdmin, RoleAdminMixin, admin.ModelAdmin):
                 mapping = form.mapping()
                 if form.cleaned_data["remember"]:
                     settings_row.column_mapping = mapping
-                    settings_row.save(update_fields=["column_mapping"])
+                    settings_row.save()
                 report = importing.import_rows(site, rows, mapping, form.cleaned_data["dry_run"])
                 if report.written:
                     self.message_user(request, _summary(report, "Đã nhập"), messages.SUCCESS)

@@ -13,6 +13,7 @@ created, an identical row left alone (a second import of the same file changes n
 import csv
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -21,7 +22,7 @@ from django.utils import timezone
 from pagecache.version import bump_on_commit
 from search.index import reindex
 
-from .models import Procedure
+from .models import CODE_PATTERN, Procedure
 
 # (model field, the template's column name, required)
 COLUMNS = [
@@ -41,7 +42,9 @@ DEFAULT_MAPPING = {name: header for name, header, _ in COLUMNS}
 REQUIRED = {name for name, _, required in COLUMNS if required}
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
-CODE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]*$")
+CODE = re.compile(CODE_PATTERN)
+# An xlsx is a zip: its parts may not unpack to more than this (a 5 MB "zip bomb" would).
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 
 
 class UnreadableFile(Exception):
@@ -89,6 +92,7 @@ def read_rows(upload, filename):
             raise UnreadableFile("Tệp CSV phải được lưu với mã UTF-8.") from None
         return [[_cell(value) for value in row] for row in csv.reader(io.StringIO(text))]
     if name.endswith(".xlsx"):
+        _check_unpacked_size(data)
         from openpyxl import load_workbook
 
         try:
@@ -106,6 +110,18 @@ def read_rows(upload, filename):
                 "Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc sai định dạng."
             ) from None
     raise UnreadableFile("Chỉ nhận tệp .xlsx hoặc .csv.")
+
+
+def _check_unpacked_size(data):
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(part.file_size for part in archive.infolist())
+    except zipfile.BadZipFile:
+        raise UnreadableFile(
+            "Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc sai định dạng."
+        ) from None
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise UnreadableFile("Tệp Excel giải nén ra quá lớn (hơn 100 MB); hãy chia nhỏ.")
 
 
 def _limits():

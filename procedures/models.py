@@ -8,12 +8,20 @@ chính); a re-import updates by code, never duplicates.
 """
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 
 from core.text import vietnamese_slug
 from documents.models import sharing_sites
 from multisite.models import SiteContent
+
+# Codes of the national database: "1.001193", "2.000815.000.00.00.H12". Also what keeps a code
+# safe in a URL path and in the online service's address.
+CODE_PATTERN = r"^[0-9A-Za-z][0-9A-Za-z._-]*$"
+valid_code = RegexValidator(
+    CODE_PATTERN, "Mã thủ tục chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới."
+)
 
 # The national public-service portal's page of a procedure; a site may set its province's own.
 NATIONAL_SERVICE_URL = (
@@ -30,7 +38,7 @@ class ProcedureQuerySet(models.QuerySet):
 
 class Procedure(SiteContent):
     code = models.CharField(
-        "mã thủ tục", max_length=60,
+        "mã thủ tục", max_length=60, validators=[valid_code],
         help_text="Mã trên Cơ sở dữ liệu quốc gia về thủ tục hành chính, ví dụ: 1.001234.",
     )  # fmt: skip
     name = models.CharField("tên thủ tục", max_length=500)
@@ -99,8 +107,22 @@ class ProcedureSettings(SiteContent):
     def __str__(self):
         return "Cấu hình thủ tục hành chính"
 
+    def mapping(self):
+        """The column names set for this site, anything malformed left out."""
+        value = self.column_mapping if isinstance(self.column_mapping, dict) else {}
+        return {key: name for key, name in value.items() if isinstance(name, str)}
+
     def clean(self):
         super().clean()
+        from .importing import FIELDS
+
+        mapping = self.column_mapping
+        if not isinstance(mapping, dict) or any(
+            key not in FIELDS or not isinstance(value, str) for key, value in mapping.items()
+        ):
+            raise ValidationError({"column_mapping": (
+                "Phải là một đối tượng JSON {trường: tên cột}; các trường: " + ", ".join(FIELDS)
+            )})  # fmt: skip
         if "{code}" not in self.service_url_template:
             raise ValidationError({"service_url_template": "Mẫu địa chỉ phải chứa {code}."})
         if not self.service_url_template.startswith("https://"):

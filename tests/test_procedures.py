@@ -162,3 +162,35 @@ def test_service_link_uses_the_sites_template_else_its_parents_else_the_national
         site=province, service_url_template="https://dichvucong.vinhlong.gov.vn/tthc?ma={code}"
     )
     assert service_url(commune, "1.000001") == "https://dichvucong.vinhlong.gov.vn/tthc?ma=1.000001"
+
+
+def test_a_zip_bomb_disguised_as_xlsx_is_refused_before_unpacking():
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/sharedStrings.xml", b"\0" * (importing.MAX_UNPACKED_BYTES + 1))
+    assert len(buffer.getvalue()) < importing.MAX_BYTES
+    with pytest.raises(importing.UnreadableFile, match="giải nén ra quá lớn"):
+        importing.read_rows(io.BytesIO(buffer.getvalue()), "bom.xlsx")
+
+
+def test_a_code_unsafe_in_an_address_is_refused_in_the_admin(client):
+    client.force_login(make_user("duyet", "Duyệt bài"))
+    response = client.post(reverse("admin:procedures_procedure_add"), {
+        "code": "1.0/../x", "name": "Thử", "field": "Hộ tịch", "is_active": "on",
+    })  # fmt: skip
+    assert response.status_code == 200
+    assert "Mã thủ tục chỉ gồm chữ không dấu" in response.content.decode()
+    assert not Procedure.objects.exists()
+
+
+def test_a_malformed_column_mapping_is_a_form_error_and_never_breaks_the_import(client):
+    client.force_login(make_user("quantri", "Quản trị trang"))
+    response = client.post(reverse("admin:procedures_proceduresettings_add"), {
+        "service_url_template": NATIONAL_SERVICE_URL, "column_mapping": '["Mã"]',
+    })  # fmt: skip
+    assert response.status_code == 200 and "Phải là một đối tượng JSON" in response.content.decode()
+    ProcedureSettings.objects.create(site=multisite.default_site(), column_mapping=["Mã"])
+    client.force_login(make_user("duyet", "Duyệt bài"))
+    assert client.get(reverse("admin:procedures_procedure_import")).status_code == 200

@@ -33,7 +33,7 @@ class Command(BaseCommand):
         except (OSError, importing.UnreadableFile) as error:
             raise CommandError(str(error)) from None
         settings_row = ProcedureSettings.objects.filter(site=site).first()
-        mapping = settings_row.column_mapping if settings_row else None
+        mapping = settings_row.mapping() if settings_row else None
         with multisite.context.using(site):
             report = importing.import_rows(site, rows, mapping, options["dry_run"])
         for error in report.errors:

@@ -19,7 +19,7 @@ install: $(VENV)/.installed
 
 # A local .env with a generated SECRET_KEY, written once; edit it freely afterwards.
 .env:
-	@$(PYTHON) -c 'import secrets; print("DEBUG=false\nSECRET_KEY=" + secrets.token_urlsafe(50) + "\nALLOWED_HOSTS=127.0.0.1,localhost\nSERVE_MEDIA=true")' > $@
+	@$(PYTHON) -c 'import secrets; print("DEBUG=false\nSECRET_KEY=" + secrets.token_urlsafe(50) + "\nALLOWED_HOSTS=127.0.0.1,localhost,.localhost\nSERVE_MEDIA=true")' > $@
 	@echo "Wrote .env with a new SECRET_KEY."
 
 migrate: install .env

@@ -42,7 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     # Many portals in one installation (DESIGN.md "Sites"): the site comes from the host, never
     # from SITE_ID (multisite/).
-    "django.contrib.sites",
+    "multisite.apps.SitesConfig",  # django.contrib.sites, its heading in Vietnamese
     "multisite",
     "ckeditor",
     "news",

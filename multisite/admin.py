@@ -120,6 +120,15 @@ class SitesAdmin(PlatformAdminMixin, admin.ModelAdmin):
     ordering = ["domain"]
     inlines = [SiteStructureInline]
 
+    def get_actions(self, request):
+        # Django's Vietnamese "Xóa các %(verbose_name_plural)s" over "các trang web" would say
+        # "các các".
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:
+            function, name, _ = actions["delete_selected"]
+            actions["delete_selected"] = (function, name, "Xóa các trang web đã chọn")
+        return actions
+
     def get_form(self, request, obj=None, **kwargs):
         if obj is None:
             kwargs["form"] = NewSiteForm

@@ -1,9 +1,11 @@
 from django.apps import AppConfig, apps
+from django.contrib.sites.apps import SitesConfig as DjangoSitesConfig
 from django.contrib.sites.management import create_default_site
 from django.db.models.signals import post_delete, post_migrate, post_save
 
 
 class MultisiteConfig(AppConfig):
+    default = True  # this module also holds SitesConfig (django.contrib.sites' config)
     name = "multisite"
     verbose_name = "Các trang"
 
@@ -29,3 +31,10 @@ class MultisiteConfig(AppConfig):
         # would be an "example.com" without a profile).
         post_migrate.disconnect(create_default_site, sender=apps.get_app_config("sites"))
         post_migrate.connect(ensure_default_site, sender=self, dispatch_uid="multisite.default")
+
+
+class SitesConfig(DjangoSitesConfig):
+    """django.contrib.sites under a Vietnamese heading in the admin (its own is "Sites")."""
+
+    default = False
+    verbose_name = "Nền tảng: các trang"

@@ -58,16 +58,20 @@ class PageCacheMiddleware:
 
     def key(self, request):
         try:
-            request.get_host()
+            host = request.get_host().lower()
         except DisallowedHost:
             return None  # Django answers 400 and logs it (once, django.security.DisallowedHost)
         try:
             # The site, its own content version (an edit elsewhere leaves its pages warm) and
-            # the sites version it was resolved under (checked on every request), not the
-            # host: a site created, renamed or edited on any server misses at once.
+            # the sites version it was resolved under (checked on every request): a site
+            # created, renamed or edited on any server misses at once. And the address asked:
+            # pages hold links made from it (canonical, structured data, the links to other
+            # sites), so a page made for one host is never served to another (a host no site
+            # claims is answered by the default site; the store's size bounds what they cost).
             site = site_of(request)
             number = version.current(site.pk)
-            return (number, site.pk, site.sites_version, request.get_full_path())
+            address = (request.scheme, host, request.get_full_path())
+            return (number, site.pk, site.sites_version, address)
         except Exception:  # the version unreadable (database down): serve uncached
             logger.exception("pagecache: content version unavailable")
             return None

@@ -17,7 +17,8 @@ from visitors.models import DailyStats
 
 from .factories import make_article, make_category, make_document, make_site
 
-pytestmark = pytest.mark.django_db
+# Transactional: a change bumps the content versions when it commits, as on a live site.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 COMMUNE = "hoa-loi.localhost:8000"
 OTHER = "an-hiep.localhost:8000"
@@ -61,6 +62,22 @@ def test_each_site_has_its_own_pages_in_the_cache(client, province):
     assert "Xã Hòa Lợi" not in other_page.content.decode()
 
 
+def test_a_page_made_for_one_host_is_never_served_at_another(client, province, settings):
+    """Pages hold addresses made from the host asked (the canonical link, structured data):
+    a host that names the same site (here the default site, which answers any host no site
+    claims: an attacker's made-up one) gets its own page, never another host's."""
+    settings.ALLOWED_HOSTS = ["testserver", ".localhost", ".vinhlong.gov.vn"]
+    article = make_article(title="Bài có đường dẫn chuẩn")
+    url = article.get_absolute_url()
+    first = client.get(url, HTTP_HOST="x.vinhlong.gov.vn", **UA)
+    assert first["X-Page-Cache"] == "miss"
+    assert 'href="http://x.vinhlong.gov.vn' in first.text
+    real = client.get(url, **UA)  # the default site at its own address
+    assert real["X-Page-Cache"] == "miss"
+    assert "x.vinhlong.gov.vn" not in real.text
+    assert client.get(url, **UA)["X-Page-Cache"] == "hit"
+
+
 def test_a_bump_of_one_site_leaves_the_others_pages_warm(client, province):
     main, commune, other = province
     for host in ("testserver", COMMUNE, OTHER):
@@ -89,10 +106,25 @@ def test_fragments_stay_warm_on_a_site_whose_version_did_not_move(client, provin
     main, commune, other = province
     settings.PAGE_CACHE_SECONDS = 0  # every page renders: the fragments are what is reused
     client.get("/", HTTP_HOST=OTHER, **UA)
-    fragments = {key for key in cache._cache if "template.cache.footer" in key}
+    fragments = {key for key in cache._cache if ":fragment:footer:" in key}
+    assert fragments  # the footer was kept
     version.bump([commune.pk])
     client.get("/", HTTP_HOST=OTHER, **UA)
-    assert {key for key in cache._cache if "template.cache.footer" in key} == fragments
+    assert {key for key in cache._cache if ":fragment:footer:" in key} == fragments
+    version.bump([other.pk])
+    client.get("/", HTTP_HOST=OTHER, **UA)
+    assert {key for key in cache._cache if ":fragment:footer:" in key} > fragments
+
+
+def test_the_search_filters_are_each_sites_own(client, province, settings):
+    """The search page keeps its category filter per content version (pagecache.fragments.cached):
+    per site, too. The commune's page is made first; the province's must not reuse it."""
+    main, commune, other = province
+    settings.PAGE_CACHE_SECONDS = 0
+    make_category(site=commune, name="Nông thôn mới Hòa Lợi")
+    assert "Nông thôn mới Hòa Lợi" in client.get("/tim-kiem/?q=x", HTTP_HOST=COMMUNE, **UA).text
+    assert "Nông thôn mới Hòa Lợi" not in client.get("/tim-kiem/?q=x", **UA).text
+    assert "Nông thôn mới Hòa Lợi" not in client.get("/tim-kiem/?q=x", HTTP_HOST=OTHER, **UA).text
 
 
 def test_a_parents_shared_change_bumps_its_children_and_a_childs_news_its_parent(province):

@@ -6,7 +6,9 @@ communes' news on its home ("Tin từ các đơn vị")."""
 import pytest
 
 from documents.models import Document
+from documents.services import save_document
 from news.models import Article
+from news.services import save_article
 
 from .sites_world import DRAFT_SLUG, SHARED_SLUG, WORDS, World, build_world
 
@@ -105,18 +107,21 @@ def test_a_reference_resolves_to_the_sites_own_document_first_then_its_parents(c
     html = get(client, "hoa-loi", hoa_loi.get_absolute_url()).text
     assert f'href="{world.documents["shared"].get_absolute_url()}"' in html
     # A document the province adds later links its communes' articles that cite it.
-    article = Article.objects.create(
+    article = save_article(Article(
         site=world.sites["hoa-loi"], category=world.categories["hoa-loi"], title="Bài mới",
         body="<p>Theo Kết luận số 53-KL/TW của Ban Bí thư.</p>", status="published",
-    )  # fmt: skip
+    ))  # fmt: skip
     assert not article.documents.exists()
-    later = Document.objects.create(
+    later = save_document(Document(
         site=world.sites["tinh"], symbol="53-KL/TW", doc_type="ket-luan", issuing_body="Ban Bí thư"
-    )
+    ))  # fmt: skip
     assert list(article.documents.all()) == [later]
     # ... but not another province's communes' (nor the default site's) articles.
-    Document.objects.create(symbol="53-KL/TW", doc_type="ket-luan", issuing_body="Ban Bí thư")
+    save_document(Document(symbol="53-KL/TW", doc_type="ket-luan", issuing_body="Ban Bí thư"))
     assert list(article.documents.all()) == [later]
+    # ... and its body, rendered again, links the reference to it.
+    body = Article.objects.get(pk=article.pk).body_html
+    assert f'href="{later.get_absolute_url()}"' in body
 
 
 def test_search_finds_the_sites_own_content_and_its_parents_documents(client, world):

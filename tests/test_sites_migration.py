@@ -93,8 +93,10 @@ LABELS = [
 out = {}
 for label in LABELS:
     rows = apps.get_model(label).objects.values()
+    # Visitor days and months were keyed by their date; per site they get an id of their own.
+    skip = {"site_id", "id"} if label.startswith("visitors.") else {"site_id"}
     out[label] = sorted(
-        json.dumps({k: str(v) for k, v in row.items() if k != "site_id"}, sort_keys=True)
+        json.dumps({k: str(v) for k, v in row.items() if k not in skip}, sort_keys=True)
         for row in rows
     )
 links = Article.documents.through.objects.values_list("article_id", "document_id")

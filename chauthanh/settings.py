@@ -58,6 +58,10 @@ INSTALLED_APPS = [
     "search",
     # Photo pipeline, library and CKEditor's image upload (issue 5).
     "photos",
+    # The unit's people and its schedules (issue 17).
+    "people",
+    "schedules",
+    "procedures",
 ]
 
 MIDDLEWARE = [
@@ -92,6 +96,7 @@ PUBLIC_CONTEXT_PROCESSORS = [
     "visitors.context_processors.stats",
     "pages.context_processors.pages",
     "pagecache.fragments.layout",
+    "schedules.context_processors.today",  # lazy: the home's "Lịch công tác hôm nay"
 ]
 TEMPLATES = [
     {

@@ -19,6 +19,8 @@ urlpatterns = [
     path("visitors/", include("visitors.urls")),
     path("", include("editorial.urls")),
     path("tim-kiem/", include("search.urls")),
+    path("", include("schedules.urls")),
+    path("thu-tuc-hanh-chinh/", include("procedures.urls")),
     path("", include("news.urls")),
     path("", include("pages.urls")),
     # Citizens write to the unit (issue 18) and its self-hosted challenge image.

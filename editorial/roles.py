@@ -20,6 +20,11 @@ EDITOR_ACTIONS = frozenset({
     # captions are corrected by the uploader or an approver; only a superuser deletes.
     "photo.view", "photo.add", "photo.change_own",
     "document.view",  # to attach the documents an article cites
+    # Schedules (lịch công tác, lịch tiếp công dân): editors enter drafts and correct their own
+    # until an approver publishes them; what the public reads is the approvers' word.
+    "schedule.view", "schedule.add", "schedule.change_own", "schedule.delete_own",
+    "person.view",  # the leaders an entry concerns
+    "procedure.view",
 })  # fmt: skip
 APPROVER_ACTIONS = EDITOR_ACTIONS | {
     "article.change", "article.withdraw", "article.publish", "article.restore",
@@ -27,6 +32,8 @@ APPROVER_ACTIONS = EDITOR_ACTIONS | {
     "document.add", "document.change",
     # Citizens' messages (citizens/): the office's queue, with the senders' personal data.
     "inquiry.view", "inquiry.change",
+    "schedule.change", "schedule.delete", "schedule.publish",
+    "procedure.add", "procedure.change", "procedure.delete", "procedure.import",
 }  # fmt: skip
 # A site's administrator sets the site up: its categories, pages, identity, links, menus,
 # visitor baseline ("site.manage") and its members ("site.members"), reads its visitor
@@ -34,6 +41,8 @@ APPROVER_ACTIONS = EDITOR_ACTIONS | {
 # are the other roles' (one person may hold several roles on a site).
 SITE_ADMIN_ACTIONS = frozenset({
     "site.manage", "site.members", "stats.view", "inquiry.view", "inquiry.change",
+    # The unit's people (its leaders and officials) are part of the set-up too.
+    "person.view", "person.add", "person.change", "person.delete",
 })  # fmt: skip
 ROLES = {EDITOR: EDITOR_ACTIONS, APPROVER: APPROVER_ACTIONS, SITE_ADMIN: SITE_ADMIN_ACTIONS}
 # Stored in a membership: short, unaccented, stable (the names above are what people read).

@@ -14,8 +14,8 @@ from django.contrib.sites.models import Site
 
 from multisite.models import SiteProfile
 
-# App labels whose rows a parent shares with its children (procedures will join).
-SHARED_WITH_CHILDREN = ("documents",)
+# App labels whose rows a parent shares with its children.
+SHARED_WITH_CHILDREN = ("documents", "procedures")
 # App labels whose rows of a child its parent gathers.
 GATHERED_BY_PARENT = ("news",)
 

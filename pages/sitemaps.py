@@ -28,7 +28,8 @@ class PageSitemap(DatedSitemap):
 
 
 class FixedSitemap(Sitemap):
-    """The fixed pages: home, the document library, the site map."""
+    """The fixed pages: home, the document library, the site map, the schedules, the
+    procedures."""
 
     changefreq = "daily"
 
@@ -36,7 +37,10 @@ class FixedSitemap(Sitemap):
         self.site = site
 
     def items(self):
-        return ["news:home", "documents:list", "pages:site-map"]
+        return [
+            "news:home", "documents:list", "pages:site-map",
+            "schedules:week", "schedules:reception", "procedures:list",
+        ]  # fmt: skip
 
     def location(self, name):
         return reverse(name)

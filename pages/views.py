@@ -8,6 +8,7 @@ from multisite.current import site_of
 from news.models import Category
 from news.sitemaps import ArticleSitemap, CategorySitemap
 from pagecache.conditional import revalidated
+from procedures.sitemaps import ProcedureSitemap
 
 from .models import Page
 from .sitemaps import DocumentSitemap, FixedSitemap, PageSitemap
@@ -18,6 +19,7 @@ SITEMAPS = {
     "tin-tuc": ArticleSitemap,
     "van-ban": DocumentSitemap,
     "thong-tin": PageSitemap,
+    "thu-tuc": ProcedureSitemap,
 }
 
 

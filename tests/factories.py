@@ -126,3 +126,34 @@ def make_site(domain, code, parent=None, **identity):
     site = Site.objects.create(domain=domain, name=code)
     SiteProfile.objects.create(site=site, code=code, parent=parent, **identity)
     return site
+
+
+# --- People and schedules (people/, schedules/) -----------------------------------------------
+def make_person(**overrides):
+    from people.models import Person
+
+    n = next(_seq)
+    fields = {"name": f"Nguyễn Văn {n}", "position": "Phó Chủ tịch UBND xã", "order": n}
+    fields.update(overrides)
+    return Person.objects.create(**fields)
+
+
+def make_work_entry(leaders=(), published=False, **overrides):
+    """A work-schedule entry (a draft unless `published`), with its leaders."""
+    from datetime import time
+
+    from schedules import services
+    from schedules.models import WorkEntry
+
+    n = next(_seq)
+    fields = {
+        "day": timezone.localdate(), "start": time(7, 30), "end": time(9, 0),
+        "content": f"Họp giao ban số {n}", "venue": "Hội trường UBND xã",
+    }  # fmt: skip
+    fields.update(overrides)
+    entry = WorkEntry.objects.create(**fields)
+    entry.leaders.set(leaders)
+    if published:
+        services.publish(WorkEntry.objects.filter(pk=entry.pk))
+        entry.refresh_from_db()
+    return entry

@@ -7,7 +7,7 @@ from news.models import Article
 from news.views import older_cursor
 from pages.models import Page
 
-from .factories import make_article
+from .factories import make_article, make_person, make_work_entry
 
 
 def public_pages():
@@ -40,6 +40,7 @@ def public_pages():
     }
     for page in Page.objects.published():
         urls[page.title] = page.get_absolute_url()
+    urls.update(schedule_pages())
     return urls
 
 
@@ -70,4 +71,59 @@ def citizens_pages(report):
         "draft open for comment": draft.get_absolute_url(),
         "answer": question.get_absolute_url(),
         "a person's own page": f"/y-kien-cua-toi/{rights.token_for(question)}/",
+    }
+
+
+def schedule_pages():
+    """This week's schedule (an adjusted entry among them), a day, citizen reception and the
+    procedures, filled as an office would; returns {name: path}."""
+    from datetime import time, timedelta
+
+    from django.utils import timezone
+
+    from procedures.models import Procedure
+    from schedules import services
+    from schedules.models import ReceptionDay, ReceptionInfo, WorkEntry
+
+    today = timezone.localdate()
+    chair = make_person(name="Nguyễn Văn An", position="Chủ tịch UBND xã", order=1)
+    deputy = make_person(name="Trần Thị Bình", position="Phó Chủ tịch UBND xã", order=2)
+    monday = today - timedelta(days=today.weekday())
+    for offset, (hour, content) in enumerate([
+        (7, "Họp giao ban lãnh đạo Ủy ban nhân dân xã đầu tuần"),
+        (14, "Làm việc với Hợp tác xã nông nghiệp về kế hoạch sản xuất vụ Đông Xuân"),
+        (8, "Tiếp đoàn kiểm tra của tỉnh về công tác cải cách hành chính"),
+    ]):  # fmt: skip
+        make_work_entry(
+            [chair, deputy][: offset % 2 + 1], published=True, day=monday + timedelta(days=offset),
+            start=time(hour, 0), end=time(hour + 2, 0), content=content,
+            participants="Lãnh đạo UBND xã; công chức Văn phòng - Thống kê",
+            preparing_unit="Văn phòng HĐND và UBND xã",
+        )  # fmt: skip
+    adjusted = make_work_entry([chair], published=True, day=today, start=time(9, 30),
+                               content="Dự hội nghị trực tuyến của tỉnh")  # fmt: skip
+    adjusted.venue = "Phòng họp trực tuyến"
+    services.save_entry(adjusted, changed=["venue"])
+    ReceptionInfo.objects.create(
+        place="Trụ sở Tiếp công dân xã, số 1 đường 30/4",
+        hours="Sáng 7 giờ 00 đến 11 giờ 00, chiều 13 giờ 00 đến 17 giờ 00\nCác ngày làm việc.",
+    )
+    reception = ReceptionDay.objects.create(
+        day=today + timedelta(days=14), start=time(7, 30), end=time(11, 0), host=chair
+    )
+    services.publish(ReceptionDay.objects.filter(pk=reception.pk))
+    procedure = Procedure.objects.create(
+        code="1.001193", name="Đăng ký khai sinh", field="Hộ tịch", level="Toàn trình",
+        agency="UBND cấp xã", processing_time="Ngay trong ngày", fee="Miễn lệ phí",
+        papers="Tờ khai đăng ký khai sinh\nGiấy chứng sinh", result="Giấy khai sinh",
+        legal_basis="Luật Hộ tịch năm 2014",
+    )  # fmt: skip
+    assert WorkEntry.objects.published().count() == 4
+    return {
+        "work schedule": "/lich-cong-tac/",
+        "work schedule, a day": f"/lich-cong-tac/ngay/{today.isoformat()}/",
+        "citizen reception": "/lich-tiep-cong-dan/",
+        "procedures": "/thu-tuc-hanh-chinh/",
+        "procedures, searched": "/thu-tuc-hanh-chinh/?q=khai+sinh&linh-vuc=ho-tich",
+        "procedure": procedure.get_absolute_url(),
     }

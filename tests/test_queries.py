@@ -8,7 +8,14 @@ from documents.models import Document
 from multisite import default_site
 from news.models import Article, Category
 
-from .factories import make_article, make_category, make_document, make_image
+from .factories import (
+    make_article,
+    make_category,
+    make_document,
+    make_image,
+    make_person,
+    make_work_entry,
+)
 
 
 def fill(n):
@@ -37,9 +44,13 @@ def default_identity(db):
 @pytest.mark.parametrize("n", [1, 4])
 def test_home_queries(client, django_assert_num_queries, n):
     fill(n)
+    leaders = [make_person() for _ in range(n)]
+    for _ in range(n):
+        make_work_entry(leaders, published=True)  # today's
     # + featured article; + the categories' ids; + latest articles of every category (one
-    # UNION of an index scan per category)
-    with django_assert_num_queries(6 + 3):
+    # UNION of an index scan per category); + "Lịch công tác hôm nay": today's entries, their
+    # leaders
+    with django_assert_num_queries(6 + 3 + 2):
         assert client.get("/").status_code == 200
 
 

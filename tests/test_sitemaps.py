@@ -7,6 +7,7 @@ from django.contrib.sitemaps import Sitemap
 
 from news.models import Article
 from pages.models import Page
+from procedures.models import Procedure
 
 from .factories import default_identity, make_article, make_category, make_document
 
@@ -28,9 +29,13 @@ def test_sitemap_lists_public_articles_categories_documents_and_pages(client):
     draft = make_article(category=category, status=Article.Status.DRAFT)
     document = make_document()
     hidden = Page.objects.create(title="Trang ẩn", is_published=False)
+    procedure = Procedure.objects.create(code="1.000001", name="Đăng ký khai sinh", field="Hộ tịch")
+    Procedure.objects.create(code="1.000002", name="Đã bãi bỏ", field="Hộ tịch", is_active=False)
     urls = locations(client, "/sitemap.xml")
     expected = [
         "/", "/van-ban/", "/so-do-trang/", category.get_absolute_url(),
+        "/lich-cong-tac/", "/lich-tiep-cong-dan/", "/thu-tuc-hanh-chinh/",
+        procedure.get_absolute_url(),
         public.get_absolute_url(), document.get_absolute_url(), "/trang/gioi-thieu/",
         "/trang/ban-do-hanh-chinh/", "/trang/lien-he/", "/chinh-sach-bao-mat/",
     ]  # fmt: skip
@@ -58,11 +63,11 @@ def test_sitemap_becomes_an_index_past_the_limit_of_one_file(client, monkeypatch
 
 
 def test_sitemap_switches_on_the_total_not_on_each_section(client, monkeypatch):
-    monkeypatch.setattr(Sitemap, "limit", 10)
-    make_article()  # 3 fixed pages, 4 required pages, 1 category, 1 article: 9 fit in one file
-    assert len(locations(client, "/sitemap.xml")) == 9
+    monkeypatch.setattr(Sitemap, "limit", 13)
+    make_article()  # 6 fixed pages, 4 required pages, 1 category, 1 article: 12 fit in one file
+    assert len(locations(client, "/sitemap.xml")) == 12
     make_document()
-    make_document()  # 11 URLs, though every section holds fewer than 10
+    make_document()  # 14 URLs, though every section holds fewer than 13
     assert locations(client, "/sitemap.xml", tag="sitemap")
 
 
@@ -111,17 +116,18 @@ def test_site_map_queries_do_not_grow(client, django_assert_num_queries, site_re
 def test_sitemap_queries_do_not_grow(
     client, django_assert_num_queries, monkeypatch, content_version_read, site_resolved, n
 ):
-    for _ in range(n):
+    for i in range(n):
         make_document()
         make_article()
+        Procedure.objects.create(code=f"1.00000{i}", name=f"Thủ tục {i}", field="Hộ tịch")
     content_version_read()
     # the shared sites version; a COUNT per database section (categories, articles, documents,
-    # pages); then its rows
-    with django_assert_num_queries(1 + 4 + 4):
+    # pages, procedures); then its rows
+    with django_assert_num_queries(1 + 5 + 5):
         assert client.get("/sitemap.xml").status_code == 200
     monkeypatch.setattr(Sitemap, "limit", 2)
     # the sites version; the index: a COUNT and a MAX(date) per section (categories: no date)
-    with django_assert_num_queries(1 + 4 + 3):
+    with django_assert_num_queries(1 + 5 + 4):
         assert client.get("/sitemap.xml").status_code == 200
     # the sites version; a page of one section: its COUNT, its rows
     with django_assert_num_queries(1 + 2):

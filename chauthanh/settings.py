@@ -443,3 +443,7 @@ PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private"
 CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.math_challenge"
 CAPTCHA_TIMEOUT = 20  # minutes
 CAPTCHA_LETTER_ROTATION = (-15, 15)
+
+# --- Công khai: typed disclosures and the list of information that must be public -------------
+# (disclosures/, issue 19 part B). Their files are documents of the library (documents/).
+INSTALLED_APPS += ["disclosures"]

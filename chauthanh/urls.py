@@ -26,6 +26,7 @@ urlpatterns = [
     # Citizens write to the unit (issue 18) and its self-hosted challenge image.
     path("", include("citizens.urls")),
     path("captcha/", include("captcha.urls")),
+    path("cong-khai/", include("disclosures.urls")),  # Công khai (issue 19 part B)
 ]
 
 

@@ -44,6 +44,12 @@ SITE_ADMIN_ACTIONS = frozenset({
     # The unit's people (its leaders and officials) are part of the set-up too.
     "person.view", "person.add", "person.change", "person.delete",
 })  # fmt: skip
+# Công khai (issue 19 part B): approvers enter the disclosures (they publish on entry, and
+# their files go into the library, which approvers file); the site's administrator edits the
+# list of information that must be public ("site.manage").
+APPROVER_ACTIONS = APPROVER_ACTIONS | {
+    "disclosure.view", "disclosure.add", "disclosure.change", "disclosure.delete",
+}  # fmt: skip
 ROLES = {EDITOR: EDITOR_ACTIONS, APPROVER: APPROVER_ACTIONS, SITE_ADMIN: SITE_ADMIN_ACTIONS}
 # Stored in a membership: short, unaccented, stable (the names above are what people read).
 ROLE_CODES = {EDITOR: "bien-tap-vien", APPROVER: "duyet-bai", SITE_ADMIN: "quan-tri-trang"}

@@ -74,4 +74,9 @@ def create_site(domain, name, parent=None, code=None):
     ensure_site_pages(Page.objects.filter(site=site), site=site)
     for order, category in enumerate(STARTER_CATEGORIES, start=1):
         Category.objects.create(site=site, name=category, order=order)
+    # Công khai (issue 19 part B): the list of information the site must make public.
+    from disclosures.defaults import ensure_site_items
+    from disclosures.models import RequiredItem
+
+    ensure_site_items(RequiredItem.objects.filter(site=site), site.pk)
     return Site.objects.select_related("profile").get(pk=site.pk)

@@ -8,6 +8,7 @@ from multisite.current import site_of
 from news.models import Category
 from news.sitemaps import ArticleSitemap, CategorySitemap
 from pagecache.conditional import revalidated
+from disclosures.sitemaps import DisclosureSitemap
 from procedures.sitemaps import ProcedureSitemap
 
 from .models import Page
@@ -20,6 +21,7 @@ SITEMAPS = {
     "van-ban": DocumentSitemap,
     "thong-tin": PageSitemap,
     "thu-tuc": ProcedureSitemap,
+    "cong-khai": DisclosureSitemap,  # issue 19 part B
 }
 
 

@@ -41,6 +41,7 @@ def public_pages():
     for page in Page.objects.published():
         urls[page.title] = page.get_absolute_url()
     urls.update(schedule_pages())
+    urls.update(disclosure_pages())  # Công khai (issue 19 part B)
     return urls
 
 
@@ -126,4 +127,28 @@ def schedule_pages():
         "procedures": "/thu-tuc-hanh-chinh/",
         "procedures, searched": "/thu-tuc-hanh-chinh/?q=khai+sinh&linh-vuc=ho-tich",
         "procedure": procedure.get_absolute_url(),
+    }
+
+
+def disclosure_pages():
+    """Công khai (disclosures/, issue 19 part B): the section, filtered by type and year, a
+    disclosure with a file of the library, and the list of information that must be public."""
+    from django.core.files.base import ContentFile
+
+    from disclosures.models import Disclosure
+
+    document = Document.objects.get(symbol="35-NQ/TW")
+    document.file.save("nghi-quyet-35.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+    budget = Disclosure.objects.create(
+        type="ngan-sach", stage="du-toan", year=2026,
+        summary="Tổng thu ngân sách trên địa bàn: 12.500 triệu đồng.\nTổng chi: 12.300 triệu đồng.",
+    )  # fmt: skip
+    budget.documents.add(document)
+    Disclosure.objects.create(type="mua-sam-dau-thau", year=2025, period="quy-2")
+    return {
+        "disclosures": "/cong-khai/",
+        "disclosures by type and year": "/cong-khai/?loai=ngan-sach&nam=2026",
+        "disclosures, none chosen": "/cong-khai/?nam=2019",
+        "disclosure": budget.get_absolute_url(),
+        "information that must be public": "/cong-khai/danh-muc-thong-tin-phai-cong-khai/",
     }

@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.contrib.sitemaps import Sitemap
 
+from disclosures.models import Disclosure
 from news.models import Article
 from pages.models import Page
 from procedures.models import Procedure
@@ -120,14 +121,15 @@ def test_sitemap_queries_do_not_grow(
         make_document()
         make_article()
         Procedure.objects.create(code=f"1.00000{i}", name=f"Thủ tục {i}", field="Hộ tịch")
+        Disclosure.objects.create(type="dau-tu-cong", year=2020 + i)
     content_version_read()
     # the shared sites version; a COUNT per database section (categories, articles, documents,
-    # pages, procedures); then its rows
-    with django_assert_num_queries(1 + 5 + 5):
+    # pages, procedures, disclosures); then its rows
+    with django_assert_num_queries(1 + 6 + 6):
         assert client.get("/sitemap.xml").status_code == 200
     monkeypatch.setattr(Sitemap, "limit", 2)
     # the sites version; the index: a COUNT and a MAX(date) per section (categories: no date)
-    with django_assert_num_queries(1 + 5 + 4):
+    with django_assert_num_queries(1 + 6 + 5):
         assert client.get("/sitemap.xml").status_code == 200
     # the sites version; a page of one section: its COUNT, its rows
     with django_assert_num_queries(1 + 2):

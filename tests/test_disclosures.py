@@ -293,3 +293,23 @@ def test_sitemap_lists_published_disclosures(client):
     hidden = make_disclosure(year=2025, is_published=False)
     body = client.get("/sitemap.xml").content.decode()  # one file while the site is small
     assert shown.get_absolute_url() in body and hidden.get_absolute_url() not in body
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_cached_list_shows_a_new_disclosure_and_a_new_file_at_once(client, settings):
+    """Transactional: the content version moves when the change commits, as on a live site."""
+    from pagecache import version
+
+    settings.PAGE_CACHE_SECONDS = settings.FRAGMENT_CACHE_SECONDS = 60
+    settings.PAGE_CACHE_VERSION_SECONDS = 0  # this process re-reads the version every request
+    ua = {"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0"}
+    version.forget()
+    disclosure = make_disclosure(title="Dự toán cũ")
+    client.get("/cong-khai/", **ua)
+    assert client.get("/cong-khai/", **ua)["X-Page-Cache"] == "hit"
+    make_disclosure(year=2027, title="Dự toán ngân sách năm 2027")
+    assert "Dự toán ngân sách năm 2027" in html(client, "/cong-khai/", **ua)
+    client.get(disclosure.get_absolute_url(), **ua)
+    disclosure.documents.add(make_document(symbol="9/QĐ-UBND", doc_type=Document.Type.DECISION))
+    assert "9/QĐ-UBND" in html(client, disclosure.get_absolute_url(), **ua)
+    version.forget()

@@ -4,11 +4,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 
+from disclosures.sitemaps import DisclosureSitemap
 from multisite.current import site_of
 from news.models import Category
 from news.sitemaps import ArticleSitemap, CategorySitemap
 from pagecache.conditional import revalidated
-from disclosures.sitemaps import DisclosureSitemap
 from procedures.sitemaps import ProcedureSitemap
 
 from .models import Page

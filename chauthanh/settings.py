@@ -443,3 +443,8 @@ PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private"
 CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.math_challenge"
 CAPTCHA_TIMEOUT = 20  # minutes
 CAPTCHA_LETTER_ROTATION = (-15, 15)
+
+# --- Organisation, contacts, access to information, /en/ (organisation/, issue 19 part A) -----
+# The unit's organisation as a tree (django-treebeard), its official social channels and the
+# "Giới thiệu" / "Tiếp cận thông tin" / English pages.
+INSTALLED_APPS += ["treebeard", "organisation"]

@@ -26,6 +26,7 @@ urlpatterns = [
     # Citizens write to the unit (issue 18) and its self-hosted challenge image.
     path("", include("citizens.urls")),
     path("captcha/", include("captcha.urls")),
+    path("", include("organisation.urls")),  # Giới thiệu, tiếp cận thông tin, /en/ (issue 19)
 ]
 
 

@@ -27,6 +27,10 @@ def page_detail(request, slug):
     page = get_object_or_404(Page.objects.published(), slug=slug, site=site_of(request))
     if page.kind == Page.Kind.PRIVACY:
         return redirect(page, permanent=True)  # it has its own, fixed address
+    if page.kind == Page.Kind.ABOUT:
+        # The "Giới thiệu" section (organisation/, issue 19) replaces the free-text page; old
+        # links and bookmarks land there (not permanent: a site may still want the page back).
+        return redirect("organisation:overview")
     return render(request, "pages/page_detail.html", {"static_page": page})
 
 

@@ -311,3 +311,27 @@ def test_a_province_lists_its_communes_spokespersons_and_follows_their_change(
     # The commune's own page lists no "communes".
     assert 'id="phat-ngon-don-vi"' not in html(client, "/gioi-thieu/co-cau-to-chuc/",
                                                HTTP_HOST="hoa-loi.localhost")  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_a_written_gioi_thieu_page_becomes_the_overview_and_the_starter_text_does_not(settings):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from pages.models import Page
+
+    step = import_module("organisation.migrations.0002_introduction_from_about_page")
+    main = multisite.default_site()
+    written = create_site("hoaloi.vinhlong.gov.vn", "Xã Hòa Lợi", parent=main, code="hoa-loi")
+    untouched = create_site("anhiep.vinhlong.gov.vn", "Xã An Hiệp", parent=main, code="an-hiep")
+    Page.objects.filter(site=written, kind=Page.Kind.ABOUT).update(
+        body="<h2>Lịch sử</h2><p>Xã được thành lập năm 1977.</p>"
+    )
+    assert Page.objects.filter(site=untouched, kind=Page.Kind.ABOUT).exists()
+    step.forwards(apps, None)
+    intro = Introduction.objects.get(site=written)
+    assert intro.overview == "<h2>Lịch sử</h2><p>Xã được thành lập năm 1977.</p>"
+    assert not Introduction.objects.filter(site=untouched).exists()
+    step.forwards(apps, None)  # twice changes nothing
+    assert Introduction.objects.count() == 1

@@ -7,6 +7,7 @@ from django.urls import reverse
 from multisite.current import site_of
 from news.models import Category
 from news.sitemaps import ArticleSitemap, CategorySitemap
+from organisation.sitemaps import OrganisationSitemap
 from pagecache.conditional import revalidated
 from procedures.sitemaps import ProcedureSitemap
 
@@ -20,6 +21,7 @@ SITEMAPS = {
     "van-ban": DocumentSitemap,
     "thong-tin": PageSitemap,
     "thu-tuc": ProcedureSitemap,
+    "gioi-thieu": OrganisationSitemap,  # issue 19
 }
 
 

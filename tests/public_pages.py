@@ -7,7 +7,7 @@ from news.models import Article
 from news.views import older_cursor
 from pages.models import Page
 
-from .factories import make_article, make_person, make_work_entry
+from .factories import image_file, make_article, make_person, make_work_entry
 
 
 def public_pages():
@@ -149,7 +149,8 @@ def organisation_pages():
     services.save_unit(Unit(name="Bộ phận Tiếp nhận và trả kết quả", phone="0294 3855 002"),
                        office)  # fmt: skip
     services.save_unit(Unit(name="Phòng Kinh tế"), committee)
-    make_person(name="Lê Thị Hoa", position="Phó Chủ tịch UBND xã", unit=committee,
+    make_person(name="Lê Thị Hoa", photo=image_file("chan-dung.jpg", size=(300, 400)),
+                position="Phó Chủ tịch UBND xã", unit=committee,
                 position_en="Vice Chairwoman", is_spokesperson=True,
                 biography="Sinh năm 1980, quê xã Hòa Lợi.\nCử nhân Luật.",
                 duties="Phụ trách văn hóa - xã hội\nNgười phát ngôn của Ủy ban nhân dân xã",

@@ -335,3 +335,12 @@ def test_a_written_gioi_thieu_page_becomes_the_overview_and_the_starter_text_doe
     assert not Introduction.objects.filter(site=untouched).exists()
     step.forwards(apps, None)  # twice changes nothing
     assert Introduction.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_leaders_photo_is_shown_from_its_renditions_with_an_alt(client):
+    from .factories import image_file
+
+    make_person(name="Nguyễn Văn An", photo=image_file("an.jpg", size=(300, 400)))
+    page = html(client, "/gioi-thieu/lanh-dao/")
+    assert 'alt="Ảnh chân dung Nguyễn Văn An"' in page and "<picture" in page

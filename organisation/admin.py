@@ -69,6 +69,18 @@ class UnitAdmin(SiteScopedAdmin, RoleAdminMixin, admin.ModelAdmin):
             obj.site = site_of(request)
         services.save_unit(obj, form.cleaned_data.get("parent"))
 
+    def has_delete_permission(self, request, obj=None):
+        # Deleting a unit deletes its branch (treebeard): a unit with sub-units is kept until
+        # they are moved or deleted, so that one click never erases a whole organisation.
+        if obj is not None and obj.numchild:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # the bulk delete would skip the rule above
+        return actions
+
 
 @admin.register(Channel)
 class ChannelAdmin(SiteScopedAdmin, RoleAdminMixin, admin.ModelAdmin):

@@ -110,6 +110,12 @@ class Channel(SiteContent):
     def __str__(self):
         return f"{self.get_network_display()}: {self.name}"
 
+    @property
+    def safe_url(self):
+        """The address when it is a web one: a row written past the form's validation (the
+        shell, a fixture) never puts a javascript: link on the page."""
+        return self.url if urlsplit(self.url).scheme in ("http", "https") else ""
+
     def clean(self):
         super().clean()
         hosts = NETWORK_HOSTS.get(self.network)

@@ -344,3 +344,12 @@ def test_a_leaders_photo_is_shown_from_its_renditions_with_an_alt(client):
     make_person(name="Nguyễn Văn An", photo=image_file("an.jpg", size=(300, 400)))
     page = html(client, "/gioi-thieu/lanh-dao/")
     assert 'alt="Ảnh chân dung Nguyễn Văn An"' in page and "<picture" in page
+
+
+@pytest.mark.django_db
+def test_a_channel_written_past_the_form_never_links_javascript(client):
+    Channel.objects.create(network="khac", name="Kênh lạ", url="javascript:alert(1)")
+    Channel.objects.create(network="zalo", name="Zalo xã", url="https://zalo.me/123")
+    for url in ("/gioi-thieu/lien-he/", "/en/contacts/"):
+        page = html(client, url)
+        assert "javascript:" not in page and 'href="https://zalo.me/123"' in page

@@ -121,3 +121,14 @@ def test_a_unit_cannot_hang_under_its_own_branch(client):
     # Moving the branch elsewhere works, and renaming re-sorts it.
     posted(client, change, unit_form("Ủy ban nhân dân xã", None))
     assert Unit.objects.get_parent(Unit.objects.get(pk=office.pk)) == committee
+
+
+def test_a_unit_with_sub_units_cannot_be_deleted_at_once(client):
+    committee = services.save_unit(Unit(name="Ủy ban nhân dân xã"))
+    office = services.save_unit(Unit(name="Văn phòng"), committee)
+    client.force_login(make_user("quantri", "Quản trị trang"))
+    delete = reverse("admin:organisation_unit_delete", args=[committee.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 403
+    posted(client, reverse("admin:organisation_unit_delete", args=[office.pk]), {"post": "yes"})
+    posted(client, delete, {"post": "yes"})
+    assert not Unit.objects.exists()

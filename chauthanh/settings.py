@@ -447,3 +447,7 @@ CAPTCHA_LETTER_ROTATION = (-15, 15)
 # --- Công khai: typed disclosures and the list of information that must be public -------------
 # (disclosures/, issue 19 part B). Their files are documents of the library (documents/).
 INSTALLED_APPS += ["disclosures"]
+# --- Organisation, contacts, access to information, /en/ (organisation/, issue 19 part A) -----
+# The unit's organisation as a tree (django-treebeard), its official social channels and the
+# "Giới thiệu" / "Tiếp cận thông tin" / English pages.
+INSTALLED_APPS += ["treebeard", "organisation"]

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("citizens.urls")),
     path("captcha/", include("captcha.urls")),
     path("cong-khai/", include("disclosures.urls")),  # Công khai (issue 19 part B)
+    path("", include("organisation.urls")),  # Giới thiệu, tiếp cận thông tin, /en/ (issue 19)
 ]
 
 

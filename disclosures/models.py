@@ -178,17 +178,12 @@ TARGETS = {
     "thu-tuc": ("Thủ tục hành chính", ["procedures:list"], ""),
     "lich-cong-tac": ("Lịch công tác", ["schedules:week"], ""),
     "tiep-cong-dan": ("Lịch tiếp công dân", ["schedules:reception"], ""),
-    "gioi-thieu": (
-        "Giới thiệu, cơ cấu tổ chức",
-        ["organisation:overview", "organisation:index", "organisation:home"], "",
-    ),
-    "lanh-dao": (
-        "Lãnh đạo, người phát ngôn",
-        ["organisation:leaders", "organisation:contacts", "organisation:overview"], "",
-    ),
+    "gioi-thieu": ("Giới thiệu, cơ cấu tổ chức", ["organisation:chart"], ""),
+    # The contacts page names the spokesperson and the focal person; it links to the leaders.
+    "lanh-dao": ("Lãnh đạo, người phát ngôn", ["organisation:contacts"], ""),
     "tiep-can-thong-tin": (
         "Tiếp cận thông tin (đầu mối, nơi gửi yêu cầu, biểu mẫu)",
-        ["organisation:access", "organisation:access-to-information", "citizens:intake"], "",
+        ["organisation:access", "citizens:intake"], "",
     ),
     "gui-y-kien": ("Gửi ý kiến, yêu cầu", ["citizens:intake"], ""),
     "hoi-dap": ("Hỏi đáp", ["citizens:qa"], ""),

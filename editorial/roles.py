@@ -50,6 +50,12 @@ SITE_ADMIN_ACTIONS = frozenset({
 APPROVER_ACTIONS = APPROVER_ACTIONS | {
     "disclosure.view", "disclosure.add", "disclosure.change", "disclosure.delete",
 }  # fmt: skip
+# The unit's organisation, official social channels and "Giới thiệu" text (issue 19, part A).
+SITE_ADMIN_ACTIONS = SITE_ADMIN_ACTIONS | {
+    "unit.view", "unit.add", "unit.change", "unit.delete",
+    "channel.view", "channel.add", "channel.change", "channel.delete",
+    "introduction.view", "introduction.add", "introduction.change",
+}  # fmt: skip
 ROLES = {EDITOR: EDITOR_ACTIONS, APPROVER: APPROVER_ACTIONS, SITE_ADMIN: SITE_ADMIN_ACTIONS}
 # Stored in a membership: short, unaccented, stable (the names above are what people read).
 ROLE_CODES = {EDITOR: "bien-tap-vien", APPROVER: "duyet-bai", SITE_ADMIN: "quan-tri-trang"}

@@ -5,7 +5,8 @@ sites that show it").
 - a parent's shared content (its documents: the children's libraries, document pages and
   search show them at their own URLs): its children too;
 - a child's news (its articles, with their categories and images: the parent's home gathers
-  them under "Tin từ các đơn vị"): its parent too;
+  them under "Tin từ các đơn vị") and its people (the parent's organisation page lists the
+  communes' spokespersons): its parent too;
 - a site or its profile (the identity, the parent link): the site, its parent and children;
 - a row that names no site: every site.
 """
@@ -17,7 +18,8 @@ from multisite.models import SiteProfile
 # App labels whose rows a parent shares with its children.
 SHARED_WITH_CHILDREN = ("documents", "procedures")
 # App labels whose rows of a child its parent gathers.
-GATHERED_BY_PARENT = ("news",)
+# (people: a province's organisation page lists its communes' spokespersons, issue 19.)
+GATHERED_BY_PARENT = ("news", "people")
 
 
 def site_of_row(instance):

@@ -24,6 +24,7 @@ class PageSitemap(DatedSitemap):
 
     def items(self):
         pages = Page.objects.published().filter(site=self.site)
+        pages = pages.exclude(kind=Page.Kind.ABOUT)  # it redirects to /gioi-thieu/ (issue 19)
         return pages.only("slug", "kind", "updated_at").order_by("pk")
 
 

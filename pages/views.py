@@ -8,6 +8,7 @@ from disclosures.sitemaps import DisclosureSitemap
 from multisite.current import site_of
 from news.models import Category
 from news.sitemaps import ArticleSitemap, CategorySitemap
+from organisation.sitemaps import OrganisationSitemap
 from pagecache.conditional import revalidated
 from procedures.sitemaps import ProcedureSitemap
 
@@ -22,6 +23,7 @@ SITEMAPS = {
     "thong-tin": PageSitemap,
     "thu-tuc": ProcedureSitemap,
     "cong-khai": DisclosureSitemap,  # issue 19 part B
+    "gioi-thieu": OrganisationSitemap,  # issue 19
 }
 
 
@@ -29,6 +31,10 @@ def page_detail(request, slug):
     page = get_object_or_404(Page.objects.published(), slug=slug, site=site_of(request))
     if page.kind == Page.Kind.PRIVACY:
         return redirect(page, permanent=True)  # it has its own, fixed address
+    if page.kind == Page.Kind.ABOUT:
+        # The "Giới thiệu" section (organisation/, issue 19) replaces the free-text page; old
+        # links and bookmarks land there (not permanent: a site may still want the page back).
+        return redirect("organisation:overview")
     return render(request, "pages/page_detail.html", {"static_page": page})
 
 

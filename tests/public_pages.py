@@ -7,7 +7,7 @@ from news.models import Article
 from news.views import older_cursor
 from pages.models import Page
 
-from .factories import make_article, make_person, make_work_entry
+from .factories import image_file, make_article, make_person, make_work_entry
 
 
 def public_pages():
@@ -38,10 +38,12 @@ def public_pages():
         "drafts open for comment": "/gop-y-du-thao/",
         **citizens_pages(report),
     }
-    for page in Page.objects.published():
+    # (The "Giới thiệu" page redirects to its section, organisation_pages() below.)
+    for page in Page.objects.published().exclude(kind=Page.Kind.ABOUT):
         urls[page.title] = page.get_absolute_url()
     urls.update(schedule_pages())
     urls.update(disclosure_pages())  # Công khai (issue 19 part B)
+    urls.update(organisation_pages())  # Giới thiệu, Tiếp cận thông tin, /en/ (issue 19)
     return urls
 
 
@@ -151,4 +153,51 @@ def disclosure_pages():
         "disclosures, none chosen": "/cong-khai/?nam=2019",
         "disclosure": budget.get_absolute_url(),
         "information that must be public": "/cong-khai/danh-muc-thong-tin-phai-cong-khai/",
+    }
+
+
+def organisation_pages():
+    """The "Giới thiệu" section filled as an office would (a tree of three levels, the
+    spokesperson, the focal person, channels, an English text), the access-to-information
+    page and the English section; returns {name: path}."""
+    from organisation import services
+    from organisation.models import Channel, Introduction, Unit
+
+    committee = services.save_unit(Unit(
+        name="Ủy ban nhân dân xã", name_en="People's Committee", address="Số 1 đường 30/4",
+        phone="0294 3855 001", email="ubnd@example.vn",
+        functions="Quản lý nhà nước trên địa bàn xã\nThực hiện nghị quyết của Hội đồng nhân dân",
+    ))  # fmt: skip
+    office = services.save_unit(
+        Unit(name="Văn phòng HĐND và UBND", functions="Tham mưu tổng hợp"), committee
+    )
+    services.save_unit(Unit(name="Bộ phận Tiếp nhận và trả kết quả", phone="0294 3855 002"),
+                       office)  # fmt: skip
+    services.save_unit(Unit(name="Phòng Kinh tế"), committee)
+    make_person(name="Lê Thị Hoa", photo=image_file("chan-dung.jpg", size=(300, 400)),
+                position="Phó Chủ tịch UBND xã", unit=committee,
+                position_en="Vice Chairwoman", is_spokesperson=True,
+                biography="Sinh năm 1980, quê xã Hòa Lợi.\nCử nhân Luật.",
+                duties="Phụ trách văn hóa - xã hội\nNgười phát ngôn của Ủy ban nhân dân xã",
+                official_phone="0294 3855 101", official_email="hoa@example.vn")  # fmt: skip
+    make_person(name="Phạm Văn Tâm", position="Công chức Văn phòng - Thống kê", unit=office,
+                is_information_focal=True, official_email="tam@example.vn")  # fmt: skip
+    Channel.objects.create(network="facebook", name="Ủy ban nhân dân xã",
+                           url="https://www.facebook.com/ubndxa")  # fmt: skip
+    intro = Introduction.objects.create(
+        overview="<h2>Vị trí địa lý</h2><p>Xã nằm ven sông Cổ Chiên.</p>",
+        overview_en="<h2>Location</h2><p>The commune lies on the Co Chien river.</p>",
+        unit_name_en="People's Committee of the commune",
+        request_guide="<p>Tiếp nhận yêu cầu trong giờ hành chính các ngày làm việc.</p>",
+    )  # fmt: skip
+    intro.request_forms.set(Document.objects.filter(symbol="35-NQ/TW"))
+    return {
+        "about": "/gioi-thieu/",
+        "organisation chart": "/gioi-thieu/co-cau-to-chuc/",
+        "leaders": "/gioi-thieu/lanh-dao/",
+        "contacts": "/gioi-thieu/lien-he/",
+        "access to information": "/tiep-can-thong-tin/",
+        "english: about": "/en/",
+        "english: organisation": "/en/organisation/",
+        "english: contacts": "/en/contacts/",
     }

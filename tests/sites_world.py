@@ -16,6 +16,7 @@ from datetime import date
 from documents.models import Document
 from multisite import services
 from news.models import Article, Category
+from organisation.models import Introduction
 from pages.models import Link, Page
 from photos.models import Photo
 
@@ -89,9 +90,7 @@ def fill_site(world, code, site):
         site=site, category=category, slug=DRAFT_SLUG, title=f"Dự thảo kế hoạch {word}",
         status=Article.Status.DRAFT, published_at=None,
     )  # fmt: skip
-    about = Page.objects.get(site=site, slug="gioi-thieu")
-    about.body = f"<p>Giới thiệu {word}.</p>"
-    about.save()
+    Introduction.objects.create(site=site, overview=f"<p>Giới thiệu {word}.</p>")  # issue 19
     Page.objects.create(site=site, title=f"Trang riêng {word}", slug=f"trang-{code}")
     Link.objects.create(site=site, name=f"Cổng {word}", url=f"https://{site.domain}/")
     world.documents[code] = Document.objects.create(

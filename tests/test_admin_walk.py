@@ -28,6 +28,9 @@ VISIBLE_TEXTS = """() => {
     const node = walker.currentNode;
     const parent = node.parentElement;
     if (!node.textContent.trim() || !parent || parent.closest('script, style, template')) continue;
+    // Text marked as another language (the menu's "English" link, issue 19) is not Vietnamese
+    // left untranslated.
+    if (parent.closest('[lang]:not([lang|="vi"])')) continue;
     if (!parent.getClientRects().length && !parent.closest('.visually-hidden')) continue;
     texts.push(node.textContent);
   }

@@ -37,8 +37,12 @@ def test_sitemap_lists_public_articles_categories_documents_and_pages(client):
         "/", "/van-ban/", "/so-do-trang/", category.get_absolute_url(),
         "/lich-cong-tac/", "/lich-tiep-cong-dan/", "/thu-tuc-hanh-chinh/",
         procedure.get_absolute_url(),
-        public.get_absolute_url(), document.get_absolute_url(), "/trang/gioi-thieu/",
+        public.get_absolute_url(), document.get_absolute_url(),
         "/trang/ban-do-hanh-chinh/", "/trang/lien-he/", "/chinh-sach-bao-mat/",
+        # The "Giới thiệu" section replaces the page /trang/gioi-thieu/ (issue 19).
+        "/gioi-thieu/", "/gioi-thieu/co-cau-to-chuc/", "/gioi-thieu/lanh-dao/",
+        "/gioi-thieu/lien-he/", "/tiep-can-thong-tin/", "/en/", "/en/organisation/",
+        "/en/contacts/",
     ]  # fmt: skip
     assert sorted(urls) == sorted(f"http://testserver{path}" for path in expected)
     assert f"http://testserver{draft.get_absolute_url()}" not in urls
@@ -64,11 +68,13 @@ def test_sitemap_becomes_an_index_past_the_limit_of_one_file(client, monkeypatch
 
 
 def test_sitemap_switches_on_the_total_not_on_each_section(client, monkeypatch):
-    monkeypatch.setattr(Sitemap, "limit", 13)
-    make_article()  # 6 fixed pages, 4 required pages, 1 category, 1 article: 12 fit in one file
-    assert len(locations(client, "/sitemap.xml")) == 12
+    monkeypatch.setattr(Sitemap, "limit", 20)
+    # 6 fixed pages, 3 required pages (Giới thiệu is a section now), the 8 pages of Giới thiệu
+    # and /en/, 1 category, 1 article: 19 fit in one file.
+    make_article()
+    assert len(locations(client, "/sitemap.xml")) == 19
     make_document()
-    make_document()  # 14 URLs, though every section holds fewer than 13
+    make_document()  # 21 URLs, though every section holds fewer than 20
     assert locations(client, "/sitemap.xml", tag="sitemap")
 
 

@@ -17,8 +17,10 @@ def test_a_new_site_has_the_required_pages(client):
     assert set(Page.objects.values_list("kind", flat=True)) == {
         "gioi-thieu", "ban-do", "lien-he", "bao-mat",
     }  # fmt: skip
-    for url in ("/trang/gioi-thieu/", "/trang/ban-do-hanh-chinh/", "/trang/lien-he/"):
+    for url in ("/trang/ban-do-hanh-chinh/", "/trang/lien-he/"):
         assert client.get(url).status_code == 200, url
+    # The "Giới thiệu" page leads to its section (organisation/, issue 19).
+    assert client.get("/trang/gioi-thieu/", follow=True).redirect_chain == [("/gioi-thieu/", 302)]
 
 
 def test_seeding_again_keeps_what_the_superusers_wrote():

@@ -443,3 +443,9 @@ PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private"
 CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.math_challenge"
 CAPTCHA_TIMEOUT = 20  # minutes
 CAPTCHA_LETTER_ROTATION = (-15, 15)
+
+# --- The look of an official portal (portal/, issue 20) ---------------------------------------
+# The header (banner, logo, the unit's name, the date line), the site's menus and the home
+# blocks its administrator arranges. (The list is the Jinja2 backend's: extended in place.)
+INSTALLED_APPS += ["portal"]
+PUBLIC_CONTEXT_PROCESSORS += ["portal.context_processors.look"]

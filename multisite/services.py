@@ -74,4 +74,7 @@ def create_site(domain, name, parent=None, code=None):
     ensure_site_pages(Page.objects.filter(site=site), site=site)
     for order, category in enumerate(STARTER_CATEGORIES, start=1):
         Category.objects.create(site=site, name=category, order=order)
+    from portal.defaults import create_defaults  # the menu and home blocks (issue 20)
+
+    create_defaults(site.pk)
     return Site.objects.select_related("profile").get(pk=site.pk)

@@ -16,6 +16,7 @@ from pagecache import version
 from pagecache.schedule import Schedule, seconds_to_midnight
 from portal import blocks
 from portal.defaults import create_defaults
+from portal.menus import DEFAULT_MENU
 from portal.models import HomeBlock, MenuItem
 
 from .factories import default_identity, image_file, make_article, make_category, make_user
@@ -83,9 +84,7 @@ def test_a_new_site_starts_with_todays_menu_and_home(client):
     assert list(top.values_list("kind", flat=True))[:3] == ["home", "section", "categories"]
     assert HomeBlock.objects.filter(site=site, kind="featured").exists()
     create_defaults(site.pk)  # again: nothing added
-    assert MenuItem.objects.filter(site=site).count() == len(
-        [i for i in _flatten(__import__("portal.menus").menus.DEFAULT_MENU)]
-    )
+    assert MenuItem.objects.filter(site=site).count() == len(list(_flatten(DEFAULT_MENU)))
 
 
 def _flatten(spec):

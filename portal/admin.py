@@ -54,6 +54,12 @@ class HomeBlockForm(forms.ModelForm):
 class HomeBlockAdmin(SiteScopedAdmin, RoleAdminMixin, admin.ModelAdmin):
     manage_action = "site.manage"
     form = HomeBlockForm
-    list_display = ["__str__", "kind", "category", "count", "order", "is_active"]
+    list_display = ["__str__", "kind_label", "category", "count", "order", "is_active"]
     list_editable = ["order", "is_active"]
-    list_display_links = ["__str__"]
+
+    @admin.display(description="loại khối", ordering="kind")
+    def kind_label(self, obj):
+        block_type = BLOCK_TYPES.get(obj.kind)
+        if block_type is None or not block_type.available:
+            return f"{obj.kind} (chưa cài đặt trên cổng: không hiển thị)"
+        return block_type.label

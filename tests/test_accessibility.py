@@ -114,7 +114,7 @@ def test_skip_link_leads_the_keyboard_to_the_content(tab, site):
 def test_small_screen_menu_opens_by_keyboard(tab, site):
     tab.set_viewport_size({"width": 360, "height": 800})
     tab.goto(site["home"])
-    toggle = tab.get_by_role("button", name="Chuyên mục", exact=True)
+    toggle = tab.get_by_role("button", name="Menu", exact=True)
     menu = tab.locator("#menu-chinh")
     assert menu.is_hidden() and toggle.get_attribute("aria-expanded") == "false"
     toggle.focus()
@@ -134,7 +134,7 @@ def test_small_screen_menu_opens_by_touch(browser, site):
     try:
         tab = context.new_page()
         tab.goto(site["home"])
-        tab.get_by_role("button", name="Chuyên mục").tap()
+        tab.get_by_role("button", name="Menu", exact=True).tap()
         link = tab.locator("#menu-chinh").get_by_role("link", name="Văn bản")
         link.tap()
         tab.wait_for_url("**/van-ban/")

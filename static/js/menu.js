@@ -31,15 +31,20 @@
         setOpen(button, open);
       });
     });
-    document.addEventListener("keydown", function (event) {
-      if (event.key !== "Escape") {
-        return;
+    // Escape closes the innermost open sub-menu only (the small screens' whole menu closes on
+    // the next Escape: reading.js), and gives the focus back to its button.
+    Array.prototype.forEach.call(buttons, function (button) {
+      var menu = document.getElementById(button.getAttribute("aria-controls"));
+      function onEscape(event) {
+        if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true") {
+          event.stopPropagation();
+          setOpen(button, false);
+          button.focus();
+        }
       }
-      var inside = document.activeElement && document.activeElement.closest(".sub-menu.open");
-      if (inside) {
-        var button = document.querySelector(".sub-toggle[aria-controls='" + inside.id + "']");
-        setOpen(button, false);
-        button.focus();
+      button.addEventListener("keydown", onEscape);
+      if (menu) {
+        menu.addEventListener("keydown", onEscape);
       }
     });
     document.addEventListener("click", function (event) {

@@ -243,3 +243,54 @@ def test_a_category_block_needs_its_category():
         block.full_clean()
     assert "Hãy chọn chuyên mục cho khối này." in str(raised.value)
     assert Category.objects.count() == 0
+
+
+# --- Sharing data ------------------------------------------------------------------------------
+
+
+def json_ld_of(html):
+    import json
+
+    found = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return [json.loads(text) for text in found]
+
+
+def test_an_article_without_photos_is_shared_with_the_units_logo(client):
+    article = make_article(title="Bài không ảnh")
+    (data,) = json_ld_of(html_of(client, article.get_absolute_url()))
+    logo = "http://testserver/static/img/emblem-default.png"
+    assert data["image"] == [logo]  # never "image": []
+    assert data["publisher"]["logo"]["url"] == logo
+    assert data["publisher"]["url"] == "http://testserver/"
+
+
+def test_the_sites_own_logo_is_the_publishers(client):
+    profile = default_identity()
+    profile.logo = image_file("logo.png", size=(160, 160), fmt="PNG")
+    profile.save()
+    article = make_article(title="Bài không ảnh")
+    (data,) = json_ld_of(html_of(client, article.get_absolute_url()))
+    assert data["publisher"]["logo"]["url"].startswith("http://testserver/media/nhan-dien/")
+    assert data["image"] == [data["publisher"]["logo"]["url"]]
+
+
+def test_home_category_document_and_page_carry_open_graph_and_json_ld(client):
+    from django.core.management import call_command
+
+    from documents.models import Document
+    from pages.models import Page
+
+    call_command("loaddata", "nq35_report", verbosity=0)
+    pages = {
+        "WebSite": "/",
+        "CollectionPage": Category.objects.get().get_absolute_url(),
+        "DigitalDocument": Document.objects.get(symbol="35-NQ/TW").get_absolute_url(),
+        "WebPage": Page.objects.published().exclude(kind="bao-mat").first().get_absolute_url(),
+    }
+    for kind, path in pages.items():
+        html = html_of(client, path)
+        (data,) = json_ld_of(html)
+        assert data["@type"] == kind, path
+        assert data["publisher"]["logo"]["url"].endswith("/static/img/emblem-default.png")
+        assert '<meta property="og:image" content="http://testserver/static/img/' in html
+        assert re.search(r'<meta property="og:title" content="[^"]+">', html), path

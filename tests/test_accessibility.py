@@ -46,7 +46,10 @@ def open_page(tab, name, url):
     assert response.status == expected, (name, url, response.status)
 
 
-def test_axe_finds_no_serious_or_critical_violation(tab, site):
+@pytest.mark.parametrize("contrast", ["", "high"])
+def test_axe_finds_no_serious_or_critical_violation(tab, site, contrast):
+    if contrast:  # the reader's high-contrast mode (issue 20), as reading.js remembers it
+        tab.add_init_script("window.localStorage.setItem('chauthanh.contrast', 'high')")
     try:
         from axe_playwright_python.sync_playwright import Axe
     except ImportError:
@@ -58,6 +61,7 @@ def test_axe_finds_no_serious_or_critical_violation(tab, site):
         violations = axe.run(tab).response["violations"]
         for violation in violations:
             if violation["impact"] in ("serious", "critical"):
+                name = f"{name} ({contrast})" if contrast else name
                 targets = [node["target"] for node in violation["nodes"]][:3]
                 problems.append(f"{name}: {violation['id']} ({violation['impact']}) {targets}")
     assert len(site) >= 12  # home, category (2), article, documents (2), site map, 4 pages, 404

@@ -33,6 +33,7 @@ class MenuItemAdmin(SiteScopedAdmin, RoleAdminMixin, admin.ModelAdmin):
     list_editable = ["order", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["title", "url"]
+    list_select_related = ["parent__parent", "category", "page"]  # each row's name reads them
 
 
 class HomeBlockForm(forms.ModelForm):
@@ -55,6 +56,7 @@ class HomeBlockAdmin(SiteScopedAdmin, RoleAdminMixin, admin.ModelAdmin):
     manage_action = "site.manage"
     form = HomeBlockForm
     list_display = ["__str__", "kind_label", "category", "count", "order", "is_active"]
+    list_select_related = ["category"]
     list_editable = ["order", "is_active"]
 
     @admin.display(description="loại khối", ordering="kind")

@@ -294,3 +294,12 @@ def test_home_category_document_and_page_carry_open_graph_and_json_ld(client):
         assert data["publisher"]["logo"]["url"].endswith("/static/img/emblem-default.png")
         assert '<meta property="og:image" content="http://testserver/static/img/' in html
         assert re.search(r'<meta property="og:title" content="[^"]+">', html), path
+
+
+def test_site_administrator_lists_the_menu_and_the_blocks_by_name(client):
+    client.force_login(make_user("quantri", "Quản trị trang"))
+    menu = client.get(reverse("admin:portal_menuitem_changelist")).content.decode()
+    assert "Lịch công tác › Lịch tiếp công dân" in menu  # the rows migration 0002 added
+    blocks_page = client.get(reverse("admin:portal_homeblock_changelist")).content.decode()
+    assert "Tin nổi bật" in blocks_page
+    assert "notices (chưa cài đặt trên cổng: không hiển thị)" in blocks_page

@@ -33,7 +33,7 @@ SECTIONS = {
     "pages:site-map": Section("Sơ đồ trang"),
     # Issue 19's sections: shown once their apps are installed (skipped until then).
     "organisation:index": Section("Giới thiệu", "@gioi-thieu"),
-    "disclosures:index": Section("Công khai thông tin", "@cong-khai"),
+    "disclosures:list": Section("Công khai", "@cong-khai"),
     "gallery:index": Section("Thư viện ảnh", "@thu-vien-anh"),
 }
 
@@ -119,7 +119,7 @@ DEFAULT_MENU = [
     ("", "section", "documents:list", []),
     ("", "section", "schedules:week", [("", "section", "schedules:reception", [])]),
     ("", "section", "procedures:list", []),
-    ("", "section", "disclosures:index", []),
+    ("", "section", "disclosures:list", []),
     ("", "section", "gallery:index", []),
     ("", "section", "citizens:qa", []),
     ("", "section", "citizens:intake", [("", "section", "citizens:consultations", [])]),

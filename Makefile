@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install migrate bench backup restore messages
+.PHONY: run test lint install migrate bench backup restore messages screenshots
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
@@ -50,6 +50,10 @@ messages: install
 # Load test on 127.0.0.1: gunicorn + PostgreSQL (BENCH_DATABASE_URL) driven by wrk.
 bench: install
 	$(PY) bench/run.py
+
+# The main pages at 360, 768 and 1280 px into docs/screenshots/ (issue 20; Debian's Chromium).
+screenshots: install
+	$(PY) bench/screenshots.py
 
 # Backups (operations app): the database and the media in one tar file under backups/.
 backup: install

@@ -451,3 +451,8 @@ INSTALLED_APPS += ["disclosures"]
 # The unit's organisation as a tree (django-treebeard), its official social channels and the
 # "Giới thiệu" / "Tiếp cận thông tin" / English pages.
 INSTALLED_APPS += ["treebeard", "organisation"]
+# --- The look of an official portal (portal/, issue 20) ---------------------------------------
+# The header (banner, logo, the unit's name, the date line), the site's menus and the home
+# blocks its administrator arranges. (The list is the Jinja2 backend's: extended in place.)
+INSTALLED_APPS += ["portal"]
+PUBLIC_CONTEXT_PROCESSORS += ["portal.context_processors.look"]

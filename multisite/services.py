@@ -79,4 +79,7 @@ def create_site(domain, name, parent=None, code=None):
     from disclosures.models import RequiredItem
 
     ensure_site_items(RequiredItem.objects.filter(site=site), site.pk)
+    from portal.defaults import create_defaults  # the menu and home blocks (issue 20)
+
+    create_defaults(site.pk)
     return Site.objects.select_related("profile").get(pk=site.pk)

@@ -82,6 +82,16 @@ def article_json_ld(context, article):
 
 
 @pass_context
+def page_json_ld(context, kind, name, description=""):
+    return reading.page_json_ld(context, kind, name, description)
+
+
+@pass_context
+def share_image(context):
+    return reading.share_image(context)
+
+
+@pass_context
 def cached(context, name, *vary, caller):
     """`{% call cached("menu", content_version, menu_current) %}…{% endcall %}`: the block kept
     for `fragment_seconds` under its name and what it varies on (as Django's `{% cache %}`)."""
@@ -106,6 +116,8 @@ def environment(**options):
         absolute_url=absolute_url,
         canonical_url=canonical_url,
         article_json_ld=article_json_ld,
+        page_json_ld=page_json_ld,
+        share_image=share_image,
         cached=cached,
         picture=picture,
         photo_url=photo_url,

@@ -63,20 +63,11 @@ def parse_older_cursor(value):
 
 
 def home(request):
-    site = site_of(request)
-    published = Article.objects.published().for_listing().filter(site=site)
-    featured = featured_article(site) or published.first()
-    latest = list(
-        latest_of_each_category(published.exclude(pk=getattr(featured, "pk", None)), site)
-        .for_listing()
-        .order_by("category__order", "category__name", "-published_at")
-    )
-    sections = {}
-    for article in latest:
-        sections.setdefault(article.category, []).append(article)
-    context = {"featured": featured, "sections": sections.items()}
-    context["from_units"] = news_from_units(request, site)
-    return render(request, "news/home.html", context)
+    """The blocks the site's administrator arranged (portal.blocks: featured news, today's
+    schedule, the categories, the units' news...), or the default ones."""
+    from portal.blocks import home_blocks
+
+    return render(request, "news/home.html", {"home_blocks": home_blocks(request)})
 
 
 UNIT_NEWS = 10

@@ -10,6 +10,7 @@ process (one small query), and again once it has passed.
 """
 
 import threading
+from datetime import datetime, time, timedelta
 
 from django.db.models import Max, Min, Q
 from django.utils import timezone
@@ -48,6 +49,15 @@ def changes_around(site_id, now):
     )
 
 
+def seconds_to_midnight(now):
+    """Whole seconds from `now` to the next local midnight (TIME_ZONE), at least 1: the date
+    every page shows changes then."""
+    local = timezone.localtime(now)
+    midnight = datetime.combine(local.date() + timedelta(days=1), time(), local.tzinfo)
+    midnight = timezone.make_aware(midnight.replace(tzinfo=None), local.tzinfo)
+    return max(1, int((midnight - now).total_seconds()))
+
+
 class Schedule:
     """This process's knowledge of each site's last and next change, for one content version of
     the site at a time: looked up once per version, and again once the next change has passed."""
@@ -70,6 +80,8 @@ class Schedule:
     def seconds_left(self, site_id, version, limit):
         """`limit`, or fewer: the seconds until the site's next change (0 when it is due now)."""
         now, _, at = self._around(site_id, version)
+        # The header's date line (issue 20): nothing cached lives past local midnight.
+        limit = min(limit, seconds_to_midnight(now))
         if at is None:
             return limit
         return max(0, min(limit, int((at - now).total_seconds())))

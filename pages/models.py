@@ -61,6 +61,10 @@ class Page(SiteContent):
     def get_absolute_url(self):
         if self.kind == self.Kind.PRIVACY:
             return reverse("pages:privacy")
+        if self.kind == self.Kind.ABOUT:
+            # The "Giới thiệu" section (organisation/, issue 19) replaced the free-text page;
+            # links to it (the footer, the site map) go there without a redirect.
+            return reverse("organisation:overview")
         return reverse("pages:detail", args=[self.slug])
 
     def save(self, *args, **kwargs):

@@ -131,7 +131,11 @@ def test_share_links_need_no_third_party_script(client, article):
     # Ours only, nothing from another host (the gallery's script comes with a gallery; the
     # rating's, "Thông tin này có hữu ích không?", with every article).
     assert scripts[0] == "/static/js/reading.js"
-    assert set(scripts[1:]) <= {"/static/js/gallery.js", "/static/js/rating.js"}
+    assert set(scripts[1:]) <= {
+        "/static/js/gallery.js",
+        "/static/js/rating.js",
+        "/static/js/menu.js",
+    }
     links = re.findall(r'<a href="(https://[^"]+)" target="_blank" rel="noopener', html)
     facebook = next(link for link in links if "facebook.com" in link)
     assert parse_qs(urlparse(facebook.replace("&amp;", "&")).query)["u"] == [url]

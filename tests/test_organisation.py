@@ -191,16 +191,18 @@ def test_the_old_gioi_thieu_page_leads_to_the_new_section(client):
     from pages.models import Page
 
     about = Page.objects.get(kind=Page.Kind.ABOUT)
-    response = client.get(about.get_absolute_url())
+    assert about.get_absolute_url() == "/gioi-thieu/"  # the footer and site map link the section
+    response = client.get(f"/trang/{about.slug}/")
     assert response.status_code == 302 and response["Location"] == "/gioi-thieu/"
 
 
 @pytest.mark.django_db
-def test_the_menu_has_gioi_thieu_and_english(client):
+def test_the_menu_has_gioi_thieu_and_the_header_links_english(client):
     page = html(client, "/gioi-thieu/")
     menu = page.split('id="menu-chinh"')[1].split("</ul>")[0]
     assert 'href="/gioi-thieu/" aria-current="page">Giới thiệu<' in menu
-    assert 'href="/en/" hreflang="en" lang="en">English<' in menu
+    header = page.split('class="header-bar"')[1].split("</div>")[0]
+    assert 'href="/en/" hreflang="en" lang="en">English<' in header
 
 
 # --- /en/ ---------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from ..structured_data import news_article
+from ..structured_data import news_article, site_logo, web_page
 
 register = template.Library()
 
@@ -48,6 +48,16 @@ def json_ld(data):
 @register.simple_tag(takes_context=True)
 def article_json_ld(context, article):
     return json_ld(news_article(context["request"], article, context.get("site")))
+
+
+def page_json_ld(context, kind, name, description=""):
+    """JSON-LD of a page that is not an article (home, category, document, static page)."""
+    return json_ld(web_page(context["request"], context.get("site"), kind, name, description))
+
+
+def share_image(context):
+    """(URL, width, height) of the image a link preview shows for a page without its own."""
+    return site_logo(context["request"], context.get("site"))
 
 
 @register.filter

@@ -44,6 +44,49 @@
 
   applySize(storedSize());
 
+  // High contrast (issue 20): remembered like the text size, applied before the first paint.
+  var CONTRAST_KEY = "chauthanh.contrast";
+  function storedContrast() {
+    try {
+      return window.localStorage.getItem(CONTRAST_KEY) === "high";
+    } catch (e) {
+      return false;
+    }
+  }
+  function applyContrast(high) {
+    if (high) {
+      root.setAttribute("data-contrast", "high");
+    } else {
+      root.removeAttribute("data-contrast");
+    }
+    Array.prototype.forEach.call(document.querySelectorAll("[data-contrast-toggle]"), function (b) {
+      b.setAttribute("aria-pressed", high ? "true" : "false");
+    });
+  }
+  applyContrast(storedContrast());
+
+  function setupContrast() {
+    applyContrast(storedContrast()); // the buttons exist now: say their state
+    Array.prototype.forEach.call(document.querySelectorAll("[data-contrast-toggle]"), function (b) {
+      b.addEventListener("click", function () {
+        var high = root.getAttribute("data-contrast") !== "high";
+        applyContrast(high);
+        try {
+          if (high) {
+            window.localStorage.setItem(CONTRAST_KEY, "high");
+          } else {
+            window.localStorage.removeItem(CONTRAST_KEY);
+          }
+        } catch (e) {
+          /* not remembered, still applied */
+        }
+      });
+    });
+  }
+
+  // What the text size is now, said by the status line beside the buttons (screen readers).
+  var SIZE_NAMES = { "-1": "nhỏ (90%)", "0": "mặc định (100%)", "1": "lớn (112%)", "2": "lớn hơn (125%)", "3": "lớn nhất (140%)" };
+
   function setupTextSize() {
     var buttons = document.querySelectorAll("[data-text-step]");
     Array.prototype.forEach.call(buttons, function (button) {
@@ -53,6 +96,7 @@
         size = Math.max(MIN_SIZE, Math.min(MAX_SIZE, size));
         applySize(size);
         saveSize(size);
+        announce("Cỡ chữ: " + SIZE_NAMES[String(size)]);
       });
     });
   }
@@ -162,6 +206,7 @@
       toggle.hidden = false;
     }
     setupTextSize();
+    setupContrast();
     setupArticleTools();
     setupMenu();
     setupMapZoom();

@@ -28,7 +28,6 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.db.models.functions import Mod
 from django.utils import timezone
-from PIL import Image, ImageDraw
 
 from demo import text
 from demo.sites import demo_sites
@@ -38,7 +37,7 @@ from multisite import context, current_site
 from news.models import Article, Category
 from news.services import refresh_articles
 from pagecache.version import bump
-from photos import pipeline
+from photos import pipeline, placeholders
 from visitors.models import DailyStats, VisitorTotals
 
 CATEGORIES = [
@@ -50,31 +49,11 @@ DOC_TYPES = [("NQ", "nghi-quyet", "Nghị quyết"), ("CT", "chi-thi", "Chỉ th
 BATCH = 2000
 PHOTOS = 12
 PHOTO_SIZE = (800, 450)
-SKIES = [(120, 170, 230), (150, 200, 240), (250, 190, 140), (100, 150, 210)]
-FIELDS = [(70, 150, 60), (110, 170, 70), (90, 130, 50), (140, 160, 80)]
 
 
 def draw_photo(rng):
-    """A landscape-like picture: sky and field gradients, a sun, a few houses."""
-    width, height = PHOTO_SIZE
-    image = Image.new("RGB", PHOTO_SIZE)
-    draw = ImageDraw.Draw(image)
-    sky, field = rng.choice(SKIES), rng.choice(FIELDS)
-    horizon = rng.randint(height // 3, height // 2)
-    for y in range(height):
-        top, bottom, t = (sky, field, y / horizon) if y < horizon else (field, field, 1)
-        shade = 1 - 0.3 * (y - horizon) / height if y >= horizon else 1
-        color = tuple(int((a + (b - a) * t) * shade) for a, b in zip(top, bottom, strict=True))
-        draw.line([(0, y), (width, y)], fill=color)
-    x, r = rng.randint(80, width - 80), rng.randint(25, 45)
-    draw.ellipse([x - r, 60 - r, x + r, 60 + r], fill=(255, 214, 102))
-    for _ in range(rng.randint(3, 7)):
-        left, w, h = rng.randint(0, width - 120), rng.randint(50, 110), rng.randint(40, 90)
-        wall = tuple(rng.randint(150, 240) for _ in range(3))
-        draw.rectangle([left, horizon - h + 20, left + w, horizon + 20], fill=wall)
-        draw.polygon([(left - 8, horizon - h + 20), (left + w // 2, horizon - h - 20),
-                      (left + w + 8, horizon - h + 20)], fill=(164, 14, 14))  # fmt: skip
-    return image
+    """A neutral placeholder (photos.placeholders), in one of its tints."""
+    return placeholders.photo(rng.choice(placeholders.TINTS), PHOTO_SIZE)
 
 
 class Command(BaseCommand):

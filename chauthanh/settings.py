@@ -443,3 +443,14 @@ PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private"
 CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.math_challenge"
 CAPTCHA_TIMEOUT = 20  # minutes
 CAPTCHA_LETTER_ROTATION = (-15, 15)
+
+# --- Notices (issue 19, part C): Thông báo – Giấy mời – Tài liệu họp, site notices -------------
+# The banner a site's administrator schedules (notices/); planned maintenance is announced
+# MAINTENANCE_NOTICE_WORKING_DAYS ahead ("Shared calendar" above). Each site's static page for
+# nginx to serve while the application is down (deploy/nginx/chauthanh.conf, docs/deploy.md).
+INSTALLED_APPS += ["notices"]
+PUBLIC_CONTEXT_PROCESSORS += [  # the same list TEMPLATES holds: both lazy
+    "news.notices.context",  # the home's "Thông báo" block
+    "notices.context_processors.banner",
+]
+MAINTENANCE_PAGE_ROOT = env.path("MAINTENANCE_PAGE_ROOT", default=BASE_DIR / "var" / "maintenance")

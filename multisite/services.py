@@ -59,6 +59,7 @@ def create_site(domain, name, parent=None, code=None):
     has a parent itself. Returns the new sites.Site, with its profile.
     """
     from news.models import Category
+    from news.notices import ensure_notice_categories
     from pages.defaults import ensure_site_pages
     from pages.models import Page
 
@@ -74,4 +75,5 @@ def create_site(domain, name, parent=None, code=None):
     ensure_site_pages(Page.objects.filter(site=site), site=site)
     for order, category in enumerate(STARTER_CATEGORIES, start=1):
         Category.objects.create(site=site, name=category, order=order)
+    ensure_notice_categories(Category, site.pk)  # Thông báo, Giấy mời, Tài liệu họp (issue 19)
     return Site.objects.select_related("profile").get(pk=site.pk)

@@ -68,7 +68,11 @@ class ArticleAdmin(PhotoPickerMixin, ArticleWorkflowAdmin):
             "Xuất bản",
             {
                 "fields": [
-                    "status", "published_at", "expires_at", "notice_until", "is_featured",
+                    "status",
+                    "published_at",
+                    "expires_at",
+                    "notice_until",
+                    "is_featured",
                     "view_count",
                 ]
             },

@@ -49,7 +49,7 @@ class SiteNotice(SiteContent):
     level = models.CharField("mức", max_length=10, choices=Level.choices, default=Level.INFO)
     text = models.TextField(
         "nội dung", max_length=1000,
-        help_text="Văn bản thuần, hiện trên mọi trang của trang thông tin trong thời gian hiển thị.",
+        help_text="Văn bản thuần, hiện trên mọi trang của trang thông tin khi đang hiển thị.",
     )  # fmt: skip
     shown_from = models.DateTimeField("hiển thị từ", default=timezone.now)
     shown_until = models.DateTimeField("hiển thị đến")
@@ -107,7 +107,9 @@ class SiteNotice(SiteContent):
                 "Thông báo bảo trì có kế hoạch phải ghi thời điểm dự kiến hoạt động lại."
             )
         if not self.maintenance_from:
-            errors["maintenance_from"] = "Thông báo bảo trì có kế hoạch phải ghi lúc bắt đầu tạm dừng."
+            errors["maintenance_from"] = (
+                "Thông báo bảo trì có kế hoạch phải ghi lúc bắt đầu tạm dừng."
+            )
             return errors
         if not self.shown_from:
             return errors
@@ -117,8 +119,8 @@ class SiteNotice(SiteContent):
             earliest = self.earliest_maintenance_day()
             errors["maintenance_from"] = (
                 f"Bảo trì có kế hoạch phải được thông báo trước ít nhất {n:02d} ngày làm việc "
-                f"(Nghị định 224/2026/NĐ-CP, Điều 13). Thông báo hiển thị từ {_vi(self.announced_at)} "
-                f"thì sớm nhất được tạm dừng từ ngày {earliest:%d/%m/%Y}; nếu cần tạm dừng "
+                "(Nghị định 224/2026/NĐ-CP, Điều 13). Thông báo hiển thị từ "
+                f"{_vi(self.announced_at)} thì sớm nhất được tạm dừng từ ngày {earliest:%d/%m/%Y}; nếu cần tạm dừng "
                 "ngay vì sự cố, hãy chọn mức “Sự cố”."
             )
         elif self.shown_until and self.recovery_at and self.shown_until < self.recovery_at:

@@ -1,8 +1,6 @@
 """Thông báo – Giấy mời – Tài liệu họp (issue 19): notice articles with attachments and a date
 after which they leave the home's "Thông báo" block, keeping their page."""
 
-import io
-import zipfile
 from datetime import timedelta
 
 import pytest
@@ -15,22 +13,13 @@ from news.notices import ensure_notice_categories
 from pagecache import version
 
 from .factories import make_article, make_category, make_user
+from .test_document_active_content import ACTIVE_WORD_FILES, docx
 
 UA = {"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0"}
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
-def docx(*extra):
-    parts = {"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"}
-    parts.update(extra)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, content in parts.items():
-            archive.writestr(name, content)
-    return buffer.getvalue()
-
-
-MACRO_DOCX = docx(("word/vbaProject.bin", b"\xd0\xcf\x11\xe0macros"))
+MACRO_DOCX = ACTIVE_WORD_FILES["a .docm renamed .docx"]
 
 
 def notice_category(name="Thông báo"):
@@ -55,8 +44,10 @@ def test_every_site_has_the_three_notice_categories_marked():
 @pytest.mark.django_db
 def test_the_block_lists_current_notices_only_and_an_expired_one_keeps_its_page(client):
     now = timezone.now()
-    invitation = make_article(title="Giấy mời họp tổng kết năm", category=notice_category("Giấy mời"),
-                              notice_until=now + timedelta(days=3))  # fmt: skip
+    invitation = make_article(
+        title="Giấy mời họp tổng kết năm", category=notice_category("Giấy mời"),
+        notice_until=now + timedelta(days=3),
+    )  # fmt: skip
     gone = make_article(title="Thông báo lịch nghỉ Quốc khánh", category=notice_category(),
                         published_at=now - timedelta(days=10),
                         notice_until=now - timedelta(days=1))  # fmt: skip
@@ -160,13 +151,17 @@ def test_a_file_with_macros_is_refused_in_vietnamese_and_the_form_keeps_the_rest
     settings.MEDIA_ROOT = tmp_path
     client.force_login(make_user("bientap", "Biên tập viên"))
     category = notice_category("Tài liệu họp")
-    files = [("Tài liệu", SimpleUploadedFile("tai-lieu.docx", MACRO_DOCX, "application/octet-stream"))]
+    files = [
+        ("Tài liệu", SimpleUploadedFile("tai-lieu.docx", MACRO_DOCX, "application/octet-stream"))
+    ]
     response = client.post("/admin/news/article/add/", attachment_form(category, files))
     assert response.status_code == 200
     html = response.content.decode()
     assert "Tệp Word này chứa macro" in html
     # What the editor typed is still in the form; nothing was saved.
-    assert 'value="Giấy mời dự hội nghị sơ kết"' in html and "Kính mời đại biểu dự hội nghị." in html
+    assert (
+        'value="Giấy mời dự hội nghị sơ kết"' in html and "Kính mời đại biểu dự hội nghị." in html
+    )
     assert not Article.objects.exists() and not ArticleAttachment.objects.exists()
     assert not list(tmp_path.rglob("*.docx"))
 
@@ -176,8 +171,10 @@ def test_notice_date_must_follow_publication():
     from django.core.exceptions import ValidationError
 
     now = timezone.now()
-    article = Article(title="Thông báo", category=notice_category(), published_at=now,
-                      notice_until=now - timedelta(hours=1), status=Article.Status.PUBLISHED)  # fmt: skip
+    article = Article(
+        title="Thông báo", category=notice_category(), published_at=now,
+        notice_until=now - timedelta(hours=1), status=Article.Status.PUBLISHED,
+    )  # fmt: skip
     with pytest.raises(ValidationError) as error:
         article.full_clean()
     assert "Thời điểm rời khối Thông báo phải sau ngày xuất bản." in str(error.value)

@@ -120,8 +120,8 @@ class SiteNotice(SiteContent):
             errors["maintenance_from"] = (
                 f"Bảo trì có kế hoạch phải được thông báo trước ít nhất {n:02d} ngày làm việc "
                 "(Nghị định 224/2026/NĐ-CP, Điều 13). Thông báo hiển thị từ "
-                f"{_vi(self.announced_at)} thì sớm nhất được tạm dừng từ ngày {earliest:%d/%m/%Y}; nếu cần tạm dừng "
-                "ngay vì sự cố, hãy chọn mức “Sự cố”."
+                f"{_vi(self.announced_at)} thì sớm nhất được tạm dừng từ ngày "
+                f"{earliest:%d/%m/%Y}; nếu cần tạm dừng ngay vì sự cố, hãy chọn mức “Sự cố”."
             )
         elif self.shown_until and self.recovery_at and self.shown_until < self.recovery_at:
             errors["shown_until"] = (

@@ -222,3 +222,40 @@ def test_a_failure_to_read_notices_never_breaks_the_page(client, monkeypatch):
     monkeypatch.setattr(SiteNotice.objects, "filter", broken)
     response = client.get("/", **UA)
     assert response.status_code == 200 and "site-notice" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_nginx_serves_the_sites_maintenance_page_while_the_application_is_down(settings, tmp_path):
+    """deploy/nginx/chauthanh.conf on loopback with no application behind it: each host gets
+    the page its site's notices wrote; a host without one, the default site's."""
+    import os
+
+    from .conftest import require
+    from .servers import NGINX, NGINX_BROTLI, fetch, free_port, start_nginx, stop
+
+    require(os.path.exists(NGINX), "nginx (apt-get install nginx)")
+    require(os.path.exists(NGINX_BROTLI), "nginx's Brotli module")
+    settings.MAINTENANCE_PAGE_ROOT = tmp_path / "maintenance"
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "hoaloi.vinhlong.gov.vn"]
+    other = make_site("hoaloi.vinhlong.gov.vn", "hoaloi", site_name="Xã Hòa Lợi")
+    monday = monday_ahead()
+    services.save_notice(maintenance(monday, at(monday, 10), site=other,
+                                     text="Xã Hòa Lợi nâng cấp hệ thống."))  # fmt: skip
+    services.write_all_pages()
+    nginx = start_nginx(
+        tmp_path / "nginx", free_port(), settings.BASE_DIR / "static", tmp_path,
+        maintenance_root=settings.MAINTENANCE_PAGE_ROOT,
+    )  # fmt: skip
+    try:
+        url = f"https://127.0.0.1:{nginx.https_port}/tin-tuc/"
+        status, headers, body = fetch(url, headers={"Host": "hoaloi.vinhlong.gov.vn"})
+        default_status, _, default_body = fetch(url, headers={"Host": "khong-co.gov.vn"})
+    finally:
+        stop(nginx)
+    page = body.decode()
+    assert status == 502 and "Xã Hòa Lợi nâng cấp hệ thống." in page
+    assert "Dự kiến hoạt động lại lúc" in page and 'lang="vi"' in page
+    assert headers["Content-Type"] == "text/html; charset=utf-8"
+    assert headers["Cache-Control"] == "no-store"
+    assert default_status == 502 and "tạm ngừng phục vụ" in default_body.decode()
+    assert "Xã Hòa Lợi" not in default_body.decode()

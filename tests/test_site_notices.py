@@ -259,3 +259,15 @@ def test_nginx_serves_the_sites_maintenance_page_while_the_application_is_down(s
     assert headers["Cache-Control"] == "no-store"
     assert default_status == 502 and "tạm ngừng phục vụ" in default_body.decode()
     assert "Xã Hòa Lợi" not in default_body.decode()
+
+
+@pytest.mark.django_db
+def test_the_maintenance_page_is_valid_html(settings, tmp_path):
+    from .test_html_validity import run_vnu
+
+    settings.MAINTENANCE_PAGE_ROOT = tmp_path
+    monday = monday_ahead()
+    services.save_notice(maintenance(monday, at(monday, 10)))
+    pages = services.write_page(default_site())
+    code, output = run_vnu(pages)
+    assert code == 0, output

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
 from django.utils import timezone
 
 from core.publication import Publication
@@ -31,12 +31,15 @@ class SiteNoticeQuerySet(models.QuerySet):
         """What the banner shows now."""
         return self.filter(SHOWN.live_q(now))
 
+    def not_over(self, now=None):
+        """Enabled and not past their end: shown now or later."""
+        return self.filter(enabled=True, shown_until__gt=now or timezone.now())
+
     def downtime(self, now=None):
         """Maintenance and outage notices not over yet: what the static page nginx serves while
         the application is down tells (notices.services)."""
-        now = now or timezone.now()
         levels = [SiteNotice.Level.MAINTENANCE, SiteNotice.Level.OUTAGE]
-        return self.filter(enabled=True, level__in=levels, shown_until__gt=now)
+        return self.not_over(now).filter(level__in=levels)
 
 
 class SiteNotice(SiteContent):
@@ -129,3 +132,17 @@ class SiteNotice(SiteContent):
                 f"({_vi(self.recovery_at)})."
             )
         return errors
+
+
+_table_exists = False
+
+
+def notices_not_over(site):
+    """The notices of `site` (an OuterRef) not over yet, for multisite.resolver's `has_notices`;
+    None until the table exists (asked once per process, while migrating a new database)."""
+    global _table_exists
+    if not _table_exists:
+        _table_exists = SiteNotice._meta.db_table in connection.introspection.table_names()
+        if not _table_exists:
+            return None
+    return SiteNotice.objects.filter(site=site).not_over()

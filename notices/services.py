@@ -1,8 +1,10 @@
 """Saving a site notice, and the static page nginx serves while the application is down.
 
-`save_notice` / `delete_notice` are the one write path (the admin calls them): the banner's
-pages are invalidated by the content version (pagecache.version.watch, apps.py) and bounded by
-the notices' own times (pagecache.schedule); once the transaction commits, the site's static
+`save_notice` / `delete_notice` are the one write path (the admin calls them): they raise the
+shared sites version, which every process checks on every request (multisite.resolver), so
+each process reads the site's notices again (notices.banner) and every cached page and fragment
+keyed by that version is left behind; cached pages are bounded by the notices' own times
+(pagecache.schedule); once the transaction commits, the site's static
 `<domain>.html` is written again into MAINTENANCE_PAGE_ROOT with its maintenance and outage
 notices, so that what nginx shows on 502/503/504 (deploy/nginx/chauthanh.conf) says what the
 banner said: why the portal is down and when it is expected back.
@@ -19,6 +21,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from multisite.resolver import bump_version
+
 from .models import SiteNotice
 
 logger = logging.getLogger(__name__)
@@ -29,6 +33,7 @@ DEFAULT_FILE = "_default.html"
 def save_notice(notice):
     with transaction.atomic():
         notice.save()
+        bump_version()  # the sites' `has_notices` and every process's banner (banner.py)
         site_id = notice.site_id
         transaction.on_commit(lambda: write_page_safely(site_id))
     return notice
@@ -38,6 +43,7 @@ def delete_notice(notice):
     with transaction.atomic():
         site_id = notice.site_id
         notice.delete()
+        bump_version()
         transaction.on_commit(lambda: write_page_safely(site_id))
 
 

@@ -49,8 +49,8 @@ def test_home_queries(client, django_assert_num_queries, n):
         make_work_entry(leaders, published=True)  # today's
     # + featured article; + the categories' ids; + latest articles of every category (one
     # UNION of an index scan per category); + "Lịch công tác hôm nay": today's entries, their
-    # leaders
-    with django_assert_num_queries(6 + 3 + 2):
+    # leaders; + the home's "Thông báo" block: current notices (issue 19)
+    with django_assert_num_queries(6 + 3 + 2 + 1):
         assert client.get("/").status_code == 200
 
 
@@ -70,8 +70,9 @@ def test_article_queries(client, django_assert_num_queries, n):
     fill(n)
     article = Article.objects.published().last()
     # + article with its category and parent; + its photos; + its documents; + related articles
-    # (the references in its text were linked when it was saved: nothing asked here)
-    with django_assert_num_queries(6 + 4):
+    # (the references in its text were linked when it was saved: nothing asked here); + its
+    # attached files (issue 19)
+    with django_assert_num_queries(6 + 4 + 1):
         assert client.get(article.get_absolute_url()).status_code == 200
 
 

@@ -8,6 +8,8 @@ from datetime import time as clock
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from multisite import default_site
@@ -216,12 +218,35 @@ def test_the_banner_appears_and_disappears_on_time_through_the_page_cache(client
 def test_a_failure_to_read_notices_never_breaks_the_page(client, monkeypatch):
     from django.db import DatabaseError
 
-    def broken(*args, **kwargs):
+    from notices.banner import Banner
+
+    now = timezone.now()
+    services.save_notice(SiteNotice(
+        site=default_site(), level=LEVEL.INFO, text="Lịch nghỉ Tết.",
+        shown_from=now - timedelta(hours=1), shown_until=now + timedelta(hours=1),
+    ))  # fmt: skip
+    assert "Lịch nghỉ Tết." in client.get("/", **UA).content.decode()
+
+    def broken(self, site):
         raise DatabaseError("locked")
 
-    monkeypatch.setattr(SiteNotice.objects, "filter", broken)
-    response = client.get("/", **UA)
-    assert response.status_code == 200 and "site-notice" not in response.content.decode()
+    monkeypatch.setattr(Banner, "notices", broken)
+    response = client.get("/so-do-trang/", **UA)
+    assert response.status_code == 200 and "Lịch nghỉ Tết." not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_banner_costs_no_query_once_this_process_knows_the_notices(client):
+    now = timezone.now()
+    services.save_notice(SiteNotice(
+        site=default_site(), level=LEVEL.INFO, text="Lịch nghỉ Tết.",
+        shown_from=now - timedelta(hours=1), shown_until=now + timedelta(hours=1),
+    ))  # fmt: skip
+    client.get("/so-do-trang/", **UA)  # this process reads the site's notices once
+    with CaptureQueriesContext(connection) as first:
+        html = client.get("/so-do-trang/", **UA).content.decode()
+    assert "Lịch nghỉ Tết." in html
+    assert not [q for q in first.captured_queries if "notices_sitenotice" in q["sql"]]
 
 
 @pytest.mark.django_db

@@ -42,9 +42,9 @@ def bump_version():
 def _sites():
     from django.contrib.sites.models import Site
 
-    from .models import SiteProfile
-
     from notices.models import notices_not_over
+
+    from .models import SiteProfile
 
     # Whether it has children: a province's home gathers their news (no query when it has none).
     children = SiteProfile.objects.filter(parent=OuterRef("pk"))

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.forms.models import BaseInlineFormSet
 
 from editorial.admin import ArticleWorkflowAdmin, AuthorFilter, QuickViewFilter
 from editorial.role_admin import RoleAdminMixin, RoleInlineMixin
@@ -32,11 +33,24 @@ class ArticleImageInline(SiteScopedInline, PhotoPickerMixin, RoleInlineMixin, ad
         return thumbnail(obj.photo, obj.width) if obj.pk else "—"
 
 
+class AttachmentFormSet(BaseInlineFormSet):
+    """A post without this inline's rows (a form opened before the inline existed, a script
+    that posts the article's fields) means "no change to the attachments", not a broken form."""
+
+    def __init__(self, data=None, *args, prefix=None, **kwargs):
+        prefix = prefix or self.get_default_prefix()
+        if data is not None and f"{prefix}-TOTAL_FORMS" not in data:
+            data = data.copy()
+            data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+        super().__init__(data, *args, prefix=prefix, **kwargs)
+
+
 class ArticleAttachmentInline(SiteScopedInline, RoleInlineMixin, admin.TabularInline):
     """Files of a notice, an invitation, a meeting (issue 19), checked by documents.validators."""
 
     subject = "article"
     model = ArticleAttachment
+    formset = AttachmentFormSet
     extra = 1
     fields = ["title", "file", "order"]
 

@@ -100,7 +100,7 @@ def article_form(article, **overrides):
         "expires_at_0": "", "expires_at_1": "",
         "lock_version_seen": article.lock_version,
     }  # fmt: skip
-    for prefix in ("images", "events", "attachments"):  # attachments: issue 19
+    for prefix in ("images", "events"):
         data.update({
             f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0",
             f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000",

@@ -12,7 +12,7 @@ from news.models import Article, ArticleAttachment, Category
 from news.notices import ensure_notice_categories
 from pagecache import version
 
-from .factories import make_article, make_category, make_user
+from .factories import make_article, make_category, make_site, make_user
 from .test_document_active_content import ACTIVE_WORD_FILES, docx
 
 UA = {"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0"}
@@ -39,6 +39,26 @@ def test_every_site_has_the_three_notice_categories_marked():
     # Run again (a second migration, a site that had them): nothing doubles.
     ensure_notice_categories(Category, site.pk)
     assert Category.objects.filter(site=site, is_notice=True).count() == 3
+
+
+@pytest.mark.django_db
+def test_the_migration_gives_sites_in_use_their_notice_categories():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    forwards = import_module("news.migrations.0009_notice_categories").forwards
+    used = make_site("hoaloi.vinhlong.gov.vn", "hoaloi")
+    Category.objects.create(site=used, name="Thông báo", order=1)  # the site's own, kept
+    empty = make_site("longhoa.vinhlong.gov.vn", "longhoa")
+    forwards(apps, None)
+    marked = Category.objects.filter(site=used, is_notice=True)
+    assert sorted(marked.values_list("name", flat=True)) == [
+        "Giấy mời",
+        "Thông báo",
+        "Tài liệu họp",
+    ]
+    assert not Category.objects.filter(site=empty).exists()
 
 
 @pytest.mark.django_db

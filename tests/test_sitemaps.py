@@ -38,8 +38,6 @@ def test_sitemap_lists_public_articles_categories_documents_and_pages(client):
         procedure.get_absolute_url(),
         public.get_absolute_url(), document.get_absolute_url(), "/trang/gioi-thieu/",
         "/trang/ban-do-hanh-chinh/", "/trang/lien-he/", "/chinh-sach-bao-mat/",
-        # Every site's notice categories (news migration 0009, issue 19).
-        "/chuyen-muc/thong-bao/", "/chuyen-muc/giay-moi/", "/chuyen-muc/tai-lieu-hop/",
     ]  # fmt: skip
     assert sorted(urls) == sorted(f"http://testserver{path}" for path in expected)
     assert f"http://testserver{draft.get_absolute_url()}" not in urls
@@ -65,13 +63,11 @@ def test_sitemap_becomes_an_index_past_the_limit_of_one_file(client, monkeypatch
 
 
 def test_sitemap_switches_on_the_total_not_on_each_section(client, monkeypatch):
-    monkeypatch.setattr(Sitemap, "limit", 16)
-    # 6 fixed pages, 4 required pages, 1 category and the 3 notice categories (issue 19), 1
-    # article: 15 fit in one file
-    make_article()
-    assert len(locations(client, "/sitemap.xml")) == 15
+    monkeypatch.setattr(Sitemap, "limit", 13)
+    make_article()  # 6 fixed pages, 4 required pages, 1 category, 1 article: 12 fit in one file
+    assert len(locations(client, "/sitemap.xml")) == 12
     make_document()
-    make_document()  # 17 URLs, though every section holds fewer than 16
+    make_document()  # 14 URLs, though every section holds fewer than 13
     assert locations(client, "/sitemap.xml", tag="sitemap")
 
 

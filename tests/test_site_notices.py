@@ -196,7 +196,7 @@ def test_the_banner_appears_and_disappears_on_time_through_the_page_cache(client
     now = timezone.now()
     notice = services.save_notice(SiteNotice(
         site=default_site(), level=LEVEL.WARNING, text="Cảnh báo giả mạo trang thông tin.",
-        shown_from=now + timedelta(seconds=2), shown_until=now + timedelta(seconds=4),
+        shown_from=now + timedelta(seconds=6), shown_until=now + timedelta(seconds=9),
     ))  # fmt: skip
     for url in ("/", "/so-do-trang/"):
         client.get(url, **UA)

@@ -15,10 +15,10 @@ from django.utils import timezone
 from multisite import default_site
 from notices import services
 from notices.models import SiteNotice
-from pagecache import version
 from workdays.models import DayException
 
 from .factories import make_site, make_user
+from .test_notice_articles import page_cache  # noqa: F401 (a fixture)
 
 UA = {"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0"}
 LEVEL = SiteNotice.Level
@@ -188,11 +188,8 @@ def test_each_site_writes_its_own_page_and_shows_its_own_banner(client, settings
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_banner_appears_and_disappears_on_time_through_the_page_cache(client, settings):
-    settings.PAGE_CACHE_SECONDS = settings.FRAGMENT_CACHE_SECONDS = 60
-    settings.PAGE_CACHE_VERSION_SECONDS = 3600
-    settings.VISITORS_CACHE_SECONDS = 0
-    version.forget()
+@pytest.mark.usefixtures("page_cache")
+def test_the_banner_appears_and_disappears_on_time_through_the_page_cache(client):
     now = timezone.now()
     notice = services.save_notice(SiteNotice(
         site=default_site(), level=LEVEL.WARNING, text="Cảnh báo giả mạo trang thông tin.",
@@ -211,7 +208,6 @@ def test_the_banner_appears_and_disappears_on_time_through_the_page_cache(client
     time.sleep(max(0.0, (notice.shown_until - timezone.now()).total_seconds()) + 0.3)
     for url in ("/", "/so-do-trang/"):
         assert notice.text not in client.get(url, **UA).content.decode(), url
-    version.forget()
 
 
 @pytest.mark.django_db

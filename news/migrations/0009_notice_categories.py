@@ -12,6 +12,15 @@ def forwards(apps, schema_editor):
         ensure_notice_categories(category, site_id)
 
 
+def backwards(apps, schema_editor):
+    """Back to the code without notice categories: those left empty go (children first); any
+    holding articles stay, as ordinary categories."""
+    category = apps.get_model("news", "Category")
+    notices = category.objects.filter(is_notice=True, articles__isnull=True)
+    notices.filter(children__isnull=True).exclude(parent=None).delete()
+    notices.filter(children__isnull=True, parent=None).delete()
+
+
 class Migration(migrations.Migration):
     """Every site in use gets its Thông báo, Giấy mời and Tài liệu họp categories (issue 19)."""
 
@@ -20,4 +29,4 @@ class Migration(migrations.Migration):
         ("sites", "0002_alter_domain_unique"),
     ]
 
-    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(forwards, backwards)]

@@ -456,3 +456,13 @@ INSTALLED_APPS += ["treebeard", "organisation"]
 # blocks its administrator arranges. (The list is the Jinja2 backend's: extended in place.)
 INSTALLED_APPS += ["portal"]
 PUBLIC_CONTEXT_PROCESSORS += ["portal.context_processors.look"]
+# --- Notices (issue 19, part C): Thông báo – Giấy mời – Tài liệu họp, site notices -------------
+# The banner a site's administrator schedules (notices/); planned maintenance is announced
+# MAINTENANCE_NOTICE_WORKING_DAYS ahead ("Shared calendar" above). Each site's static page for
+# nginx to serve while the application is down (deploy/nginx/chauthanh.conf, docs/deploy.md).
+INSTALLED_APPS += ["notices"]
+PUBLIC_CONTEXT_PROCESSORS += [  # the same list TEMPLATES holds: both lazy
+    "news.notices.context",  # the home's "Thông báo" block
+    "notices.context_processors.banner",
+]
+MAINTENANCE_PAGE_ROOT = env.path("MAINTENANCE_PAGE_ROOT", default=BASE_DIR / "var" / "maintenance")

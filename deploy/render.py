@@ -20,6 +20,8 @@ DEFAULTS = {
     "MEDIA_ROOT": "/srv/chauthanh/media",
     # Above the largest document an editor uploads (the application checks its own limits).
     "MAX_UPLOAD": "30m",
+    # Each site's page for when the application is down (MAINTENANCE_PAGE_ROOT, notices/).
+    "MAINTENANCE_ROOT": "/srv/chauthanh/var/maintenance",
 }
 PLACEHOLDER = re.compile(r"@([A-Z_]+)@")
 

@@ -56,6 +56,9 @@ SITE_ADMIN_ACTIONS = SITE_ADMIN_ACTIONS | {
     "channel.view", "channel.add", "channel.change", "channel.delete",
     "introduction.view", "introduction.add", "introduction.change",
 }  # fmt: skip
+SITE_ADMIN_ACTIONS = SITE_ADMIN_ACTIONS | {  # site notices: banner, maintenance (issue 19C)
+    "sitenotice.view", "sitenotice.add", "sitenotice.change", "sitenotice.delete",
+}  # fmt: skip
 ROLES = {EDITOR: EDITOR_ACTIONS, APPROVER: APPROVER_ACTIONS, SITE_ADMIN: SITE_ADMIN_ACTIONS}
 # Stored in a membership: short, unaccented, stable (the names above are what people read).
 ROLE_CODES = {EDITOR: "bien-tap-vien", APPROVER: "duyet-bai", SITE_ADMIN: "quan-tri-trang"}

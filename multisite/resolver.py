@@ -42,12 +42,19 @@ def bump_version():
 def _sites():
     from django.contrib.sites.models import Site
 
+    from notices.models import notices_not_over
+
     from .models import SiteProfile
 
     # Whether it has children: a province's home gathers their news (no query when it has none).
     children = SiteProfile.objects.filter(parent=OuterRef("pk"))
     sites = Site.objects.select_related("profile").filter(profile__isnull=False)
-    return sites.annotate(has_children=Exists(children))
+    sites = sites.annotate(has_children=Exists(children))
+    # Whether it has site notices not over yet (notices/, issue 19): every page's banner reads
+    # them only then; saving a notice raises the sites version. None while migrating, before
+    # the notices' table exists (a migration's site default resolves the default site).
+    notices = notices_not_over(OuterRef("pk"))
+    return sites if notices is None else sites.annotate(has_notices=Exists(notices))
 
 
 def lookup(host):

@@ -59,6 +59,7 @@ def create_site(domain, name, parent=None, code=None):
     has a parent itself. Returns the new sites.Site, with its profile.
     """
     from news.models import Category
+    from news.notices import ensure_notice_categories
     from pages.defaults import ensure_site_pages
     from pages.models import Page
 
@@ -82,4 +83,5 @@ def create_site(domain, name, parent=None, code=None):
     from portal.defaults import create_defaults  # the menu and home blocks (issue 20)
 
     create_defaults(site.pk)
+    ensure_notice_categories(Category, site.pk)  # Thông báo, Giấy mời, Tài liệu họp (issue 19)
     return Site.objects.select_related("profile").get(pk=site.pk)

@@ -28,21 +28,32 @@ def articles_shown_on(site_id):
     return Article.objects.filter(site_id__in=sites)
 
 
+def _around(queryset, now, *fields):
+    """The latest of `fields` up to `now` and the earliest after it, over `queryset`: one query."""
+    found = queryset.aggregate(
+        **{f"{name}_before": Max(name, filter=Q(**{f"{name}__lte": now})) for name in fields},
+        **{f"{name}_after": Min(name, filter=Q(**{f"{name}__gt": now})) for name in fields},
+    )
+    return (
+        [found[f"{name}_before"] for name in fields],
+        [found[f"{name}_after"] for name in fields],
+    )
+
+
 def changes_around(site_id, now):
-    """(the latest moment up to `now`, the earliest after it) at which an article the site
-    shows appeared or disappeared by its own dates; None where there is none. One query. Only
-    articles have dates of their own (documents and pages do not)."""
+    """(the latest moment up to `now`, the earliest after it) at which something the site
+    shows appeared or disappeared by its own dates; None where there is none. Two queries:
+    articles (published, expired, and a notice leaving the home's "Thông báo" block at its
+    notice_until) and the site's own banner notices (issue 19). Documents and pages have no
+    dates of their own."""
     from news.models.article import PUBLICATION
+    from notices.models import SHOWN, SiteNotice
 
     published = articles_shown_on(site_id).filter(PUBLICATION.approved_q())  # the rule's approval
-    found = published.aggregate(
-        published_before=Max("published_at", filter=Q(published_at__lte=now)),
-        expired_before=Max("expires_at", filter=Q(expires_at__lte=now)),
-        published_after=Min("published_at", filter=Q(published_at__gt=now)),
-        expires_after=Min("expires_at", filter=Q(expires_at__gt=now)),
-    )
-    before = [found["published_before"], found["expired_before"]]
-    after = [found["published_after"], found["expires_after"]]
+    before, after = _around(published, now, "published_at", "expires_at", "notice_until")
+    banner = SiteNotice.objects.filter(SHOWN.approved_q(), site_id=site_id)
+    banner_before, banner_after = _around(banner, now, "shown_from", "shown_until")
+    before, after = before + banner_before, after + banner_after
     return (
         max((m for m in before if m is not None), default=None),
         min((m for m in after if m is not None), default=None),

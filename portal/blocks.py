@@ -172,14 +172,12 @@ register(
     _values.links,
 )
 register("from_units", "Tin từ các đơn vị", "portal/blocks/from_units.html", _values.from_units)
-# Provided by issue 19's apps (their template and values), nothing until they are installed.
+# Issue 19's: Thông báo – Giấy mời – Tài liệu họp (news.notices, current until "notice_until"),
+# and the gallery's albums and videos (nothing until that app is installed).
 register(
-    "notices",
-    "Thông báo",
-    "notices/includes/home_block.html",
-    "notices.blocks.home_block",
-    app="notices",
-)
+    "notices", "Thông báo", "news/includes/notices.html", _values.nothing,
+    help="Thông báo, giấy mời, tài liệu họp còn hạn.",
+)  # fmt: skip
 register(
     "media",
     "Ảnh và video",

@@ -44,7 +44,40 @@ def public_pages():
     urls.update(schedule_pages())
     urls.update(disclosure_pages())  # Công khai (issue 19 part B)
     urls.update(organisation_pages())  # Giới thiệu, Tiếp cận thông tin, /en/ (issue 19)
+    urls.update(notice_pages())  # issue 19C
     return urls
+
+
+def notice_pages():
+    """A notice with two attachments (also in the home's "Thông báo" block) and a planned
+    maintenance banner, which every page then shows; returns {name: path}."""
+    from datetime import timedelta
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from multisite import default_site
+    from news.models import ArticleAttachment, Category
+    from news.notices import ensure_notice_categories
+    from notices.models import SiteNotice
+
+    site, now = default_site(), timezone.now()
+    ensure_notice_categories(Category, site.pk)
+    notice = make_article(
+        title="Giấy mời dự Hội nghị sơ kết 6 tháng", notice_until=now + timedelta(days=5),
+        category=Category.objects.get(site=site, name="Giấy mời"),
+    )  # fmt: skip
+    pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+    for title, name in (("Giấy mời", "giay-moi.pdf"), ("", "chuong-trinh-hoi-nghi.pdf")):
+        ArticleAttachment.objects.create(
+            article=notice, title=title, file=SimpleUploadedFile(name, pdf, "application/pdf")
+        )
+    SiteNotice.objects.create(
+        site=site, level=SiteNotice.Level.MAINTENANCE, text="Nâng cấp máy chủ định kỳ.",
+        shown_from=now - timedelta(hours=1), shown_until=now + timedelta(days=12),
+        maintenance_from=now + timedelta(days=11), recovery_at=now + timedelta(days=11, hours=4),
+    )  # fmt: skip
+    return {"notice with attachments": notice.get_absolute_url()}
 
 
 def citizens_pages(report):

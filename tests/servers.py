@@ -152,8 +152,11 @@ def self_signed_certificate(directory):
     return cert, key
 
 
-def start_nginx(directory, upstream_port, static_root, media_root, max_upload="30m"):
+def start_nginx(
+    directory, upstream_port, static_root, media_root, max_upload="30m", maintenance_root=None
+):
     """Debian's nginx with the repository's site file (deploy/nginx/chauthanh.conf)."""
+    extra = {"MAINTENANCE_ROOT": maintenance_root} if maintenance_root else {}
     directory.mkdir(parents=True, exist_ok=True)
     cert, key = self_signed_certificate(directory)
     http_port, https_port = free_port(), free_port()
@@ -162,7 +165,7 @@ def start_nginx(directory, upstream_port, static_root, media_root, max_upload="3
         SERVER_NAME="localhost 127.0.0.1", HTTP_LISTEN=f"127.0.0.1:{http_port}",
         HTTPS_LISTEN=f"127.0.0.1:{https_port}", SSL_CERTIFICATE=cert, SSL_CERTIFICATE_KEY=key,
         UPSTREAM=f"127.0.0.1:{upstream_port}", STATIC_ROOT=static_root, MEDIA_ROOT=media_root,
-        MAX_UPLOAD=max_upload,
+        MAX_UPLOAD=max_upload, **extra,
     )  # fmt: skip
     (directory / "site.conf").write_text(site)
     # The main file stands in for Debian's /etc/nginx/nginx.conf: only paths differ (Debian

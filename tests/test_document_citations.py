@@ -226,6 +226,7 @@ def test_article_page_queries_do_not_grow_with_its_references(client, django_ass
     # websites (the visitor statistics were cached by the first page).
     # + article with category; + photos; + its documents; + related articles. The body's
     #   links were resolved when it was saved: the page asks nothing about its references.
-    with django_assert_num_queries(5 + 4):
+    # + its attached files (issue 19).
+    with django_assert_num_queries(5 + 4 + 1):
         html = client.get(article.get_absolute_url()).content.decode()
     assert len(body_links(html)) == n + 1

@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 import multisite
+from multisite import default_site
 from multisite.services import create_site
 from news.models import Category
 from pagecache import version
@@ -302,6 +303,8 @@ def test_site_administrator_lists_the_menu_and_the_blocks_by_name(client):
     client.force_login(make_user("quantri", "Quản trị trang"))
     menu = client.get(reverse("admin:portal_menuitem_changelist")).content.decode()
     assert "Lịch công tác › Lịch tiếp công dân" in menu  # the rows migration 0002 added
+    # A row whose type no installed app provides (an app removed from the installation).
+    HomeBlock.objects.create(site=default_site(), kind="ban-do", order=999)
     blocks_page = client.get(reverse("admin:portal_homeblock_changelist")).content.decode()
     assert "Tin nổi bật" in blocks_page
-    assert "notices (chưa cài đặt trên cổng: không hiển thị)" in blocks_page
+    assert "ban-do (chưa cài đặt trên cổng: không hiển thị)" in blocks_page

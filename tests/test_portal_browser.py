@@ -23,7 +23,8 @@ def page_cache_on(live_server, settings):
     from pagecache.middleware import PageCacheMiddleware
 
     settings.PAGE_CACHE_SECONDS = settings.FRAGMENT_CACHE_SECONDS = 60
-    found = [o for o in gc.get_objects() if isinstance(o, PageCacheMiddleware)]
+    # type(), not isinstance(): isinstance() would evaluate lazy objects left by other tests.
+    found = [o for o in gc.get_objects() if type(o) is PageCacheMiddleware]
     for middleware in found:  # an empty store: versions restart with each test's database
         middleware.seconds = 60
         middleware.store = type(middleware.store)(1000, 64 * 1024 * 1024)

@@ -52,8 +52,9 @@ def test_home_queries(client, django_assert_num_queries, n):
     # UNION of an index scan per category); + "Lịch công tác hôm nay": today's entries, their
     # leaders; + the home's blocks (portal.blocks: a fragment of the content version, so none
     # on a miss once fragments are kept, as in production); + the featured block's smaller
-    # articles. The menu stays one query (its items and categories in one UNION).
-    with django_assert_num_queries(6 + 3 + 2 + 2):
+    # articles. The menu stays one query (its items and categories in one UNION); + the
+    # "Thông báo" block: current notices (issue 19).
+    with django_assert_num_queries(6 + 3 + 2 + 2 + 1):
         assert client.get("/").status_code == 200
 
 
@@ -73,8 +74,9 @@ def test_article_queries(client, django_assert_num_queries, n):
     fill(n)
     article = Article.objects.published().last()
     # + article with its category and parent; + its photos; + its documents; + related articles
-    # (the references in its text were linked when it was saved: nothing asked here)
-    with django_assert_num_queries(6 + 4):
+    # (the references in its text were linked when it was saved: nothing asked here); + its
+    # attached files (issue 19)
+    with django_assert_num_queries(6 + 4 + 1):
         assert client.get(article.get_absolute_url()).status_code == 200
 
 

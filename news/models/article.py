@@ -23,6 +23,10 @@ PHOTO_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 PUBLISHED = "published"
 # The publication rule (core.publication) on the article's columns.
 PUBLICATION = Publication("status", PUBLISHED, "published_at", "expires_at")
+# The home's "Thông báo" block (issue 19): a published notice until its own end; after it the
+# notice leaves the block, its page stays (expires_at is the article's end, notice_until only
+# the block's).
+NOTICE_BLOCK = Publication("status", PUBLISHED, "published_at", "notice_until")
 # Where the gallery goes in the rendered body (news.rendering); nh3 strips the editors' comments.
 GALLERY_MARK = "<!--gallery-->"
 
@@ -31,6 +35,11 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What the public may see: approved, its time has come, and not yet expired."""
         return self.filter(PUBLICATION.live_q())
+
+    def current_notices(self):
+        """The home's "Thông báo": public articles of a notice category still within their
+        notice date (none set: until the article itself expires)."""
+        return self.published().filter(NOTICE_BLOCK.live_q(), category__is_notice=True)
 
     def pending(self):
         """Waiting for an approver (Chờ duyệt)."""
@@ -46,7 +55,7 @@ class ArticleQuerySet(models.QuerySet):
         return (
             self.select_related("category", "category__parent", "site__profile")
             .defer("body")
-            .prefetch_related("images", "documents")
+            .prefetch_related("images", "documents", "attachments")
         )
 
 
@@ -109,6 +118,12 @@ class Article(SiteContent):
     )
     published_at = models.DateTimeField("ngày xuất bản", null=True, blank=True, db_index=True)
     expires_at = models.DateTimeField("ngày hết hạn", null=True, blank=True)
+    notice_until = models.DateTimeField(
+        "hiện trong khối Thông báo đến", null=True, blank=True,
+        help_text="Chỉ dùng cho chuyên mục thông báo (Thông báo, Giấy mời, Tài liệu họp). Sau "
+        "thời điểm này bài rời khối “Thông báo” trên trang chủ nhưng vẫn xem được; để trống: "
+        "hiện đến khi bài hết hạn.",
+    )  # fmt: skip
     is_featured = models.BooleanField("tin nổi bật", default=False)
     view_count = models.PositiveIntegerField("lượt xem", default=0, editable=False)
     # Filled from the references in the text by news.services; an editor's additions and
@@ -201,6 +216,10 @@ class Article(SiteContent):
             self.published_at = timezone.now()
         if self.expires_at and self.published_at and self.expires_at <= self.published_at:
             raise ValidationError({"expires_at": "Ngày hết hạn phải sau ngày xuất bản."})
+        if self.notice_until and self.published_at and self.notice_until <= self.published_at:
+            raise ValidationError(
+                {"notice_until": "Thời điểm rời khối Thông báo phải sau ngày xuất bản."}
+            )
 
     def save(self, *args, **kwargs):
         """Derives the article's own fields. Saving an article with what follows from it (links

@@ -24,6 +24,13 @@ class Category(SiteContent):
     )  # fmt: skip
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
     show_in_menu = models.BooleanField("hiện trên menu", default=True)
+    # Thông báo, Giấy mời, Tài liệu họp (issue 19): their articles carry files and a date after
+    # which they leave the home's "Thông báo" block (Article.notice_until).
+    is_notice = models.BooleanField(
+        "chuyên mục thông báo", default=False,
+        help_text="Bài trong chuyên mục này hiện ở khối “Thông báo” trên trang chủ đến hết "
+        "ngày “hiện trong khối Thông báo đến”.",
+    )  # fmt: skip
 
     objects = CategoryManager()
 

@@ -443,3 +443,9 @@ PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private"
 CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.math_challenge"
 CAPTCHA_TIMEOUT = 20  # minutes
 CAPTCHA_LETTER_ROTATION = (-15, 15)
+
+# --- Thư viện ảnh, video (gallery/, issue 19 D) -------------------------------------------------
+# Videos are uploaded to the portal itself (MP4 or WebM, checked by their bytes); nginx's
+# client_max_body_size (deploy/render.py MAX_UPLOAD) must be at least this large.
+INSTALLED_APPS += ["gallery"]
+VIDEO_MAX_UPLOAD_MB = env.int("VIDEO_MAX_UPLOAD_MB", default=200)

@@ -20,6 +20,7 @@ DEFAULTS = {
     "MEDIA_ROOT": "/srv/chauthanh/media",
     # Above the largest document an editor uploads (the application checks its own limits).
     "MAX_UPLOAD": "30m",
+    "MAX_VIDEO_UPLOAD": "200m",  # VIDEO_MAX_UPLOAD_MB (gallery/)
 }
 PLACEHOLDER = re.compile(r"@([A-Z_]+)@")
 

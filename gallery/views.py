@@ -17,8 +17,11 @@ def _page(request, queryset):
 
 def album_list(request):
     # Each card shows the chosen cover, else the album's first photo: one prefetch for both.
-    first_photos = Prefetch("photos", queryset=AlbumPhoto.objects.only(
-        "album_id", "photo", "width", "height", "alt", "order"), to_attr="photo_rows")
+    first_photos = Prefetch(
+        "photos",
+        queryset=AlbumPhoto.objects.only("album_id", "photo", "width", "height", "alt", "order"),
+        to_attr="photo_rows",
+    )
     albums = (
         Album.objects.published().filter(site=site_of(request))
         .select_related("cover").prefetch_related(first_photos)
@@ -29,9 +32,7 @@ def album_list(request):
 
 
 def album_detail(request, slug):
-    album = get_object_or_404(
-        Album.objects.published().filter(site=site_of(request)), slug=slug
-    )
+    album = get_object_or_404(Album.objects.published().filter(site=site_of(request)), slug=slug)
     return render(request, "gallery/album_detail.html", {
         "album": album, "photos": album.photos.all(), "menu_current": "@thu-vien-anh",
     })  # fmt: skip

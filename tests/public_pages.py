@@ -41,6 +41,7 @@ def public_pages():
     for page in Page.objects.published():
         urls[page.title] = page.get_absolute_url()
     urls.update(schedule_pages())
+    urls.update(gallery_pages())  # thư viện ảnh, video (issue 19 D)
     return urls
 
 
@@ -126,4 +127,18 @@ def schedule_pages():
         "procedures": "/thu-tuc-hanh-chinh/",
         "procedures, searched": "/thu-tuc-hanh-chinh/?q=khai+sinh&linh-vuc=ho-tich",
         "procedure": procedure.get_absolute_url(),
+    }
+
+
+def gallery_pages():
+    """A published album of three library photos and a video with subtitles; {name: path}."""
+    from .gallery_data import make_album, make_video
+
+    album = make_album(photos=3, published=True, title="Ngày hội Đại đoàn kết toàn dân tộc")
+    video = make_video(published=True, title="Phóng sự: xây dựng nông thôn mới nâng cao")
+    return {
+        "photo albums": "/thu-vien-anh/",
+        "photo album": album.get_absolute_url(),
+        "videos": "/video/",
+        "video": video.get_absolute_url(),
     }

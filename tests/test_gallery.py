@@ -259,3 +259,25 @@ def test_list_queries_do_not_grow_with_the_number_of_items(client, url):
         make_album(photos=3, published=True, title=f"Album {n}")
         make_video(published=True, title=f"Video {n}")
     assert count() == few
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_the_page_cache_on_publishing_shows_at_once_on_the_cached_pages(client, settings):
+    """The lists are cached per site; publishing (committed) bumps the site's content version."""
+    from pagecache import version
+
+    settings.PAGE_CACHE_SECONDS = settings.FRAGMENT_CACHE_SECONDS = 60
+    settings.PAGE_CACHE_VERSION_SECONDS = 0
+    version.forget()
+    ua = {"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0"}
+    album, video = make_album(title="Lễ hội Ok Om Bok"), make_video(title="Đua ghe Ngo")
+    for url in ("/thu-vien-anh/", "/video/"):
+        client.get(url, **ua)
+        assert client.get(url, **ua).get("X-Page-Cache") == "hit"  # cached while unchanged
+    from gallery import services
+
+    services.publish(Album.objects.filter(pk=album.pk))
+    services.publish(Video.objects.filter(pk=video.pk))
+    assert "Lễ hội Ok Om Bok" in client.get("/thu-vien-anh/", **ua).content.decode()
+    assert "Đua ghe Ngo" in client.get("/video/", **ua).content.decode()
+    version.forget()

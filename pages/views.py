@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 
+from gallery.sitemaps import AlbumSitemap, VideoSitemap
 from multisite.current import site_of
 from news.models import Category
 from news.sitemaps import ArticleSitemap, CategorySitemap
@@ -20,6 +21,8 @@ SITEMAPS = {
     "van-ban": DocumentSitemap,
     "thong-tin": PageSitemap,
     "thu-tuc": ProcedureSitemap,
+    "thu-vien-anh": AlbumSitemap,  # issue 19 D
+    "video": VideoSitemap,  # issue 19 D
 }
 
 

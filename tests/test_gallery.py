@@ -281,3 +281,11 @@ def test_with_the_page_cache_on_publishing_shows_at_once_on_the_cached_pages(cli
     assert "Lễ hội Ok Om Bok" in client.get("/thu-vien-anh/", **ua).content.decode()
     assert "Đua ghe Ngo" in client.get("/video/", **ua).content.decode()
     version.forget()
+
+
+def test_published_albums_and_videos_are_in_the_sitemap_drafts_are_not(client):
+    album, video = make_album(published=True), make_video(published=True)
+    draft = make_album(title="Album nháp")
+    xml = client.get("/sitemap.xml").content.decode()
+    assert album.get_absolute_url() in xml and video.get_absolute_url() in xml
+    assert draft.get_absolute_url() not in xml

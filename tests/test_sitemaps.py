@@ -10,6 +10,7 @@ from pages.models import Page
 from procedures.models import Procedure
 
 from .factories import default_identity, make_article, make_category, make_document
+from .gallery_data import make_album, make_video
 
 pytestmark = pytest.mark.django_db
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -120,14 +121,16 @@ def test_sitemap_queries_do_not_grow(
         make_document()
         make_article()
         Procedure.objects.create(code=f"1.00000{i}", name=f"Thủ tục {i}", field="Hộ tịch")
+        make_album(photos=0, published=True, title=f"Album {i}")
+        make_video(published=True, subtitles=False, title=f"Video {i}")
     content_version_read()
     # the shared sites version; a COUNT per database section (categories, articles, documents,
-    # pages, procedures); then its rows
-    with django_assert_num_queries(1 + 5 + 5):
+    # pages, procedures, albums, videos); then its rows
+    with django_assert_num_queries(1 + 7 + 7):
         assert client.get("/sitemap.xml").status_code == 200
     monkeypatch.setattr(Sitemap, "limit", 2)
     # the sites version; the index: a COUNT and a MAX(date) per section (categories: no date)
-    with django_assert_num_queries(1 + 5 + 4):
+    with django_assert_num_queries(1 + 7 + 6):
         assert client.get("/sitemap.xml").status_code == 200
     # the sites version; a page of one section: its COUNT, its rows
     with django_assert_num_queries(1 + 2):

@@ -3,19 +3,21 @@ from news.sitemaps import DatedSitemap
 from .models import Album, Video
 
 
-class AlbumSitemap(DatedSitemap):
+class GallerySitemap(DatedSitemap):
+    """A site's published albums or videos (`model`)."""
+
+    model = None
     changefreq = "monthly"
     priority = 0.5
 
     def items(self):
-        albums = Album.objects.published().filter(site=self.site)
-        return albums.only("slug", "updated_at").order_by("pk")
+        published = self.model.objects.published().filter(site=self.site)
+        return published.only("slug", "updated_at").order_by("pk")
 
 
-class VideoSitemap(DatedSitemap):
-    changefreq = "monthly"
-    priority = 0.5
+class AlbumSitemap(GallerySitemap):
+    model = Album
 
-    def items(self):
-        videos = Video.objects.published().filter(site=self.site)
-        return videos.only("slug", "updated_at").order_by("pk")
+
+class VideoSitemap(GallerySitemap):
+    model = Video

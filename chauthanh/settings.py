@@ -466,3 +466,8 @@ PUBLIC_CONTEXT_PROCESSORS += [  # the same list TEMPLATES holds: both lazy
     "notices.context_processors.banner",
 ]
 MAINTENANCE_PAGE_ROOT = env.path("MAINTENANCE_PAGE_ROOT", default=BASE_DIR / "var" / "maintenance")
+# --- Thư viện ảnh, video (gallery/, issue 19 D) -------------------------------------------------
+# Videos are uploaded to the portal itself (MP4 or WebM, checked by their bytes); nginx's
+# client_max_body_size (deploy/render.py MAX_UPLOAD) must be at least this large.
+INSTALLED_APPS += ["gallery"]
+VIDEO_MAX_UPLOAD_MB = env.int("VIDEO_MAX_UPLOAD_MB", default=200)

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("editorial.urls")),
     path("tim-kiem/", include("search.urls")),
     path("", include("schedules.urls")),
+    path("", include("gallery.urls")),  # thư viện ảnh, video (issue 19 D)
     path("thu-tuc-hanh-chinh/", include("procedures.urls")),
     path("", include("news.urls")),
     path("", include("pages.urls")),

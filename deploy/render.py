@@ -22,6 +22,7 @@ DEFAULTS = {
     "MAX_UPLOAD": "30m",
     # Each site's page for when the application is down (MAINTENANCE_PAGE_ROOT, notices/).
     "MAINTENANCE_ROOT": "/srv/chauthanh/var/maintenance",
+    "MAX_VIDEO_UPLOAD": "200m",  # VIDEO_MAX_UPLOAD_MB (gallery/)
 }
 PLACEHOLDER = re.compile(r"@([A-Z_]+)@")
 

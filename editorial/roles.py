@@ -59,6 +59,14 @@ SITE_ADMIN_ACTIONS = SITE_ADMIN_ACTIONS | {
 SITE_ADMIN_ACTIONS = SITE_ADMIN_ACTIONS | {  # site notices: banner, maintenance (issue 19C)
     "sitenotice.view", "sitenotice.add", "sitenotice.change", "sitenotice.delete",
 }  # fmt: skip
+# Thư viện ảnh, video (gallery/, issue 19 D): editors make albums and upload videos as drafts and
+# correct their own until an approver publishes them, as with the schedules.
+EDITOR_ACTIONS = EDITOR_ACTIONS | {
+    "gallery.view", "gallery.add", "gallery.change_own", "gallery.delete_own",
+}  # fmt: skip
+APPROVER_ACTIONS = APPROVER_ACTIONS | EDITOR_ACTIONS | {
+    "gallery.change", "gallery.delete", "gallery.publish",
+}  # fmt: skip
 ROLES = {EDITOR: EDITOR_ACTIONS, APPROVER: APPROVER_ACTIONS, SITE_ADMIN: SITE_ADMIN_ACTIONS}
 # Stored in a membership: short, unaccented, stable (the names above are what people read).
 ROLE_CODES = {EDITOR: "bien-tap-vien", APPROVER: "duyet-bai", SITE_ADMIN: "quan-tri-trang"}

@@ -1,5 +1,6 @@
 import logging
 import mimetypes
+import re
 import sys
 import time
 import uuid
@@ -11,7 +12,7 @@ from django.core.exceptions import SuspiciousFileOperation
 from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.recorder import MigrationRecorder
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.static import serve
@@ -22,7 +23,12 @@ from .storage import InsufficientStorage
 logger = logging.getLogger(__name__)
 
 # Media shown in the page; anything else (PDF, Word, ...) is downloaded, never rendered here.
-INLINE_MEDIA_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp"}
+# Videos and their subtitles (gallery/) play in the page's <video>.
+INLINE_MEDIA_TYPES = {
+    "image/jpeg", "image/png", "image/gif", "image/webp", "video/mp4", "video/webm", "text/vtt",
+}  # fmt: skip
+# One range, "bytes=first-last", "bytes=first-" or "bytes=-suffix" (RFC 9110, 14.1.2).
+SINGLE_RANGE = re.compile(r"bytes=(\d*)-(\d*)")
 # The migration graph is read from disk: checked once a minute per process, not per probe.
 MIGRATIONS_CHECK_SECONDS = 60
 _migrations_ok_until = 0.0
@@ -121,11 +127,67 @@ def serve_media(request, path):
         # "../" out of MEDIA_ROOT, a name too long for the file system, a NUL byte: not there.
         raise Http404("Không có tệp này.") from exc
     content_type = mimetypes.guess_type(path)[0]
+    if content_type == "text/vtt":
+        response["Content-Type"] = "text/vtt; charset=utf-8"  # gallery's check: UTF-8 only
+    if response.status_code == 200:
+        response = ranged(request, response)
     if content_type not in INLINE_MEDIA_TYPES:
         response["Content-Disposition"] = "attachment"
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+def ranged(request, response):
+    """A 206 with the one byte range asked for, as nginx answers in production, so that a video
+    seeks in development too (Django's static serve ignores Range). Several ranges, or an
+    If-Range naming another version of the file, get the whole file (200), which RFC 9110
+    allows; a range past the end gets 416."""
+    response["Accept-Ranges"] = "bytes"
+    header = request.headers.get("Range", "")
+    match = SINGLE_RANGE.fullmatch(header.replace(" ", ""))
+    if_range = request.headers.get("If-Range")
+    if request.method != "GET" or not match or match.groups() == ("", ""):
+        return response
+    if if_range is not None and if_range != response.get("Last-Modified"):
+        return response
+    size = int(response["Content-Length"])
+    first, last = match.groups()
+    if first and last and int(last) < int(first):
+        return response  # not a valid range: ignored, as the RFC says
+    if first:
+        start, end = int(first), min(int(last), size - 1) if last else size - 1
+    else:  # the last `suffix` bytes
+        start, end = max(size - int(last), 0), size - 1
+    if start >= size or end < start:  # past the end, or "bytes=-0"
+        response.close()
+        unsatisfiable = HttpResponse(status=416)
+        unsatisfiable["Content-Range"] = f"bytes */{size}"
+        return unsatisfiable
+    partial = StreamingHttpResponse(
+        _chunks(response.file_to_stream, start, end - start + 1),
+        status=206, content_type=response["Content-Type"],
+    )  # fmt: skip
+    for name in ("Last-Modified", "Accept-Ranges"):
+        partial[name] = response[name]
+    partial["Content-Length"] = str(end - start + 1)
+    partial["Content-Range"] = f"bytes {start}-{end}/{size}"
+    return partial
+
+
+def _chunks(file, start, length, chunk_size=64 * 1024):
+    """`length` bytes of the open `file` from `start`, a chunk at a time (a video never sits
+    whole in memory); the file is closed at the end."""
+    try:
+        file.seek(start)
+        while length > 0:
+            data = file.read(min(chunk_size, length))
+            if not data:
+                break
+            length -= len(data)
+            yield data
+    finally:
+        file.close()
 
 
 def csrf_failure(request, reason=""):

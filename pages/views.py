@@ -5,6 +5,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 
 from disclosures.sitemaps import DisclosureSitemap
+from gallery.sitemaps import AlbumSitemap, VideoSitemap
 from multisite.current import site_of
 from news.models import Category
 from news.sitemaps import ArticleSitemap, CategorySitemap
@@ -24,6 +25,8 @@ SITEMAPS = {
     "thu-tuc": ProcedureSitemap,
     "cong-khai": DisclosureSitemap,  # issue 19 part B
     "gioi-thieu": OrganisationSitemap,  # issue 19
+    "thu-vien-anh": AlbumSitemap,  # issue 19 D
+    "video": VideoSitemap,  # issue 19 D
 }
 
 

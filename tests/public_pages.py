@@ -45,6 +45,7 @@ def public_pages():
     urls.update(disclosure_pages())  # Công khai (issue 19 part B)
     urls.update(organisation_pages())  # Giới thiệu, Tiếp cận thông tin, /en/ (issue 19)
     urls.update(notice_pages())  # issue 19C
+    urls.update(gallery_pages())  # thư viện ảnh, video (issue 19 D)
     return urls
 
 
@@ -233,4 +234,15 @@ def organisation_pages():
         "english: about": "/en/",
         "english: organisation": "/en/organisation/",
         "english: contacts": "/en/contacts/",
+def gallery_pages():
+    """A published album of three library photos and a video with subtitles; {name: path}."""
+    from .gallery_data import make_album, make_video
+
+    album = make_album(photos=3, published=True, title="Ngày hội Đại đoàn kết toàn dân tộc")
+    video = make_video(published=True, title="Phóng sự: xây dựng nông thôn mới nâng cao")
+    return {
+        "photo albums": "/thu-vien-anh/",
+        "photo album": album.get_absolute_url(),
+        "videos": "/video/",
+        "video": video.get_absolute_url(),
     }

@@ -102,7 +102,7 @@ def test_default_menu_is_todays_menu_with_the_new_sections(client):
         "Trang chủ", "Giới thiệu", "Cơ cấu tổ chức", "Lãnh đạo", "Liên hệ, người phát ngôn",
         "Tin tức - Sự kiện", "Văn bản", "Lịch công tác", "Lịch tiếp công dân",
         "Thủ tục hành chính", "Công khai", "Danh mục thông tin phải công khai",
-        "Tiếp cận thông tin", "Hỏi đáp", "Gửi ý kiến", "Góp ý dự thảo",
+        "Tiếp cận thông tin", "Thư viện ảnh", "Video", "Hỏi đáp", "Gửi ý kiến", "Góp ý dự thảo",
     ]  # fmt: skip
     assert 'aria-current="page">Trang chủ' in menu
     # Sub-menus open with a disclosure button that says its state.

@@ -11,6 +11,7 @@ from pages.models import Page
 from procedures.models import Procedure
 
 from .factories import default_identity, make_article, make_category, make_document
+from .gallery_data import make_album, make_video
 
 pytestmark = pytest.mark.django_db
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -128,14 +129,16 @@ def test_sitemap_queries_do_not_grow(
         make_article()
         Procedure.objects.create(code=f"1.00000{i}", name=f"Thủ tục {i}", field="Hộ tịch")
         Disclosure.objects.create(type="dau-tu-cong", year=2020 + i)
+        make_album(photos=0, published=True, title=f"Album {i}")
+        make_video(published=True, subtitles=False, title=f"Video {i}")
     content_version_read()
     # the shared sites version; a COUNT per database section (categories, articles, documents,
-    # pages, procedures, disclosures); then its rows
-    with django_assert_num_queries(1 + 6 + 6):
+    # pages, procedures, disclosures, albums, videos); then its rows
+    with django_assert_num_queries(1 + 8 + 8):
         assert client.get("/sitemap.xml").status_code == 200
     monkeypatch.setattr(Sitemap, "limit", 2)
     # the sites version; the index: a COUNT and a MAX(date) per section (categories: no date)
-    with django_assert_num_queries(1 + 6 + 5):
+    with django_assert_num_queries(1 + 8 + 7):
         assert client.get("/sitemap.xml").status_code == 200
     # the sites version; a page of one section: its COUNT, its rows
     with django_assert_num_queries(1 + 2):

@@ -137,7 +137,7 @@ DEFAULT_MENU = [
     ("", "section", "gallery:albums", [("", "section", "gallery:videos", [])]),
     ("", "section", "citizens:qa", []),
     ("", "section", "citizens:intake", [("", "section", "citizens:consultations", [])]),
-]
+]  # fmt: skip
 
 
 def node(title, href, current="", children=()):

@@ -234,6 +234,9 @@ def organisation_pages():
         "english: about": "/en/",
         "english: organisation": "/en/organisation/",
         "english: contacts": "/en/contacts/",
+    }
+
+
 def gallery_pages():
     """A published album of three library photos and a video with subtitles; {name: path}."""
     from .gallery_data import make_album, make_video

@@ -87,7 +87,7 @@ def test_the_block_lists_current_notices_only_and_an_expired_one_keeps_its_page(
 @pytest.mark.django_db
 def test_no_block_when_there_is_no_current_notice(client):
     make_article(category=make_category())
-    assert 'notices-block' not in client.get("/", **UA).content.decode()
+    assert "notices-block" not in client.get("/", **UA).content.decode()
 
 
 @pytest.fixture
@@ -114,7 +114,7 @@ def test_a_notice_leaves_the_cached_home_when_its_notice_date_passes(client, pag
     assert response["X-Page-Cache"] == "hit" and link in response.content.decode()
     time.sleep(max(0.0, (until - timezone.now()).total_seconds()) + 0.3)
     home = client.get("/", **UA).content.decode()
-    assert 'notices-block' not in home
+    assert "notices-block" not in home
     page = client.get(notice.get_absolute_url(), **UA)
     assert page.status_code == 200 and "Thông báo tuyển dụng viên chức" in page.content.decode()
 

@@ -288,7 +288,10 @@ def test_home_category_document_and_page_carry_open_graph_and_json_ld(client):
         "WebSite": "/",
         "CollectionPage": Category.objects.get().get_absolute_url(),
         "DigitalDocument": Document.objects.get(symbol="35-NQ/TW").get_absolute_url(),
-        "WebPage": Page.objects.published().exclude(kind__in=["bao-mat", "gioi-thieu"]).first().get_absolute_url(),
+        "WebPage": Page.objects.published()
+        .exclude(kind__in=["bao-mat", "gioi-thieu"])
+        .first()
+        .get_absolute_url(),
     }
     for kind, path in pages.items():
         html = html_of(client, path)

@@ -46,8 +46,10 @@ def open_page(tab, name, url):
     assert response.status == expected, (name, url, response.status)
 
 
+@pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("contrast", ["", "high"])
-def test_axe_finds_no_serious_or_critical_violation(tab, site, contrast):
+def test_axe_finds_no_serious_or_critical_violation(tab, site, contrast, width):
+    tab.set_viewport_size({"width": width, "height": 800})  # the small screen's menu too
     if contrast:  # the reader's high-contrast mode (issue 20), as reading.js remembers it
         tab.add_init_script("window.localStorage.setItem('chauthanh.contrast', 'high')")
     try:
@@ -61,7 +63,7 @@ def test_axe_finds_no_serious_or_critical_violation(tab, site, contrast):
         violations = axe.run(tab).response["violations"]
         for violation in violations:
             if violation["impact"] in ("serious", "critical"):
-                name = f"{name} ({contrast})" if contrast else name
+                name = f"{name} ({contrast}, {width} px)" if contrast else f"{name} ({width} px)"
                 targets = [node["target"] for node in violation["nodes"]][:3]
                 problems.append(f"{name}: {violation['id']} ({violation['impact']}) {targets}")
     assert len(site) >= 12  # home, category (2), article, documents (2), site map, 4 pages, 404

@@ -3,7 +3,8 @@ storage (news.services), never on a page view.
 
 Only text outside existing links is touched; tags and attributes are kept as they are. Where
 each reference goes is the resolver's answer (documents.citations.ArticleCitations.link_for):
-a document, the library filtered by a symbol several documents share, or nowhere (plain text).
+a document, the library filtered by a symbol several documents share, or nowhere (the symbol
+then stays text, in a span that keeps it on one line).
 """
 
 import html
@@ -33,22 +34,25 @@ def _pieces(markup):
 
 
 def _link_piece(piece, link_for):
-    """A piece of text of the HTML in, HTML out; None when nothing in it links."""
+    """A piece of text of the HTML in, HTML out; None when it holds no reference."""
     text = nfc(html.unescape(piece))
     out, last = [], 0
     for ref in find_references(text):
         link = link_for(ref)
-        if link is None:
-            continue
         out.append(escape(text[last : ref.start]))
-        out.append(
-            format_html(
-                '<a class="doc-ref" href="{}" title="{}">{}</a>',
-                link[0],
-                link[1],
-                text[ref.start : ref.end],
+        if link is None:
+            # Not in the library: still one symbol, never broken at its hyphen or slash (the
+            # text stays as written, so it is found and copied as it is).
+            out.append(format_html('<span class="doc-symbol">{}</span>', text[ref.start : ref.end]))
+        else:
+            out.append(
+                format_html(
+                    '<a class="doc-ref" href="{}" title="{}">{}</a>',
+                    link[0],
+                    link[1],
+                    text[ref.start : ref.end],
+                )
             )
-        )
         last = ref.end
     if not out:
         return None

@@ -106,16 +106,16 @@ def split_blocks(html, after):
 
 
 # A body as the portal renders it (news.rendering): the editor's markup plus what rendering adds,
-# i.e. links to documents and responsive pictures. Derived from the lists above, so that a
-# change to what editors may write carries over.
-RENDERED_TAGS = ALLOWED_TAGS | {"picture", "source"}
+# i.e. links to documents, symbols kept on one line and responsive pictures. Derived from the
+# lists above, so that a change to what editors may write carries over.
+RENDERED_TAGS = ALLOWED_TAGS | {"picture", "source", "span"}
 RENDERED_ATTRIBUTES = {
     **ALLOWED_ATTRIBUTES,
     "a": ALLOWED_ATTRIBUTES.get("a", set()) | {"rel"},
     "img": ALLOWED_ATTRIBUTES.get("img", set()) | {"srcset", "sizes", "loading", "decoding"},
     "source": {"type", "srcset", "sizes"},
 }
-RENDERED_CLASSES = {**ALLOWED_CLASSES, "a": {"doc-ref"}}
+RENDERED_CLASSES = {**ALLOWED_CLASSES, "a": {"doc-ref"}, "span": {"doc-symbol"}}
 
 
 def sanitize_rendered(value):

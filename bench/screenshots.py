@@ -45,6 +45,26 @@ entry = WorkEntry.objects.create(day=timezone.localdate(), start=time(7, 30), en
     content="Họp giao ban Ban Thường trực Ủy ban nhân dân xã", venue="Hội trường UBND xã",
     status=Status.PUBLISHED, published_at=timezone.now())
 entry.leaders.add(leader)
+# Issue 19's sections: a current notice (the home's "Thông báo" block) and a small organisation.
+from news.models import Category
+from news.notices import ensure_notice_categories
+ensure_notice_categories(Category, report.site_id)
+Article.objects.create(
+    site=report.site, category=Category.objects.get(site=report.site, name="Thông báo"),
+    title="Thông báo lịch tiếp công dân tháng 12/2026", status=report.status,
+    lead="Lịch tiếp công dân định kỳ của lãnh đạo Ủy ban nhân dân xã.", body="<p>Nội dung mẫu.</p>",
+    published_at=timezone.now() - timezone.timedelta(minutes=30),
+    notice_until=timezone.now() + timezone.timedelta(days=10),
+)
+from organisation import services
+from organisation.models import Unit
+ubnd = services.save_unit(Unit(name="Ủy ban nhân dân xã", phone="0294 3855 001",
+    functions="Quản lý nhà nước trên địa bàn xã"))
+office = services.save_unit(Unit(name="Văn phòng HĐND và UBND", functions="Tham mưu"), ubnd)
+services.save_unit(Unit(name="Bộ phận Tiếp nhận và trả kết quả"), office)
+services.save_unit(Unit(name="Phòng Kinh tế"), ubnd)
+leader.unit, leader.is_spokesperson = ubnd, True
+leader.save()
 print(report.get_absolute_url())
 """
 
@@ -72,6 +92,7 @@ def main():
             "document": "/van-ban/",  # replaced by the first document's address below
             "search": "/tim-kiem/?q=nghi+quyet+35",
             "schedule": "/lich-cong-tac/",
+            "organisation": "/gioi-thieu/co-cau-to-chuc/",
         }
         try:
             with sync_playwright() as p:

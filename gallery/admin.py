@@ -1,9 +1,9 @@
 """The gallery in the admin, per site: editors enter albums and upload videos as drafts,
 approvers publish them (editorial/roles.py, "gallery.*")."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 
-from editorial.role_admin import RoleAdminMixin, RoleInlineMixin
+from editorial.role_admin import PublishActionsMixin, RoleAdminMixin, RoleInlineMixin
 from multisite.scoped_admin import SiteScopedAdmin, SiteScopedInline
 from photos.admin import PhotoPickerMixin, thumbnail
 
@@ -11,12 +11,12 @@ from . import services
 from .models import Album, AlbumPhoto, Video
 
 
-class GalleryAdmin(SiteScopedAdmin, RoleAdminMixin, admin.ModelAdmin):
+class GalleryAdmin(SiteScopedAdmin, PublishActionsMixin, RoleAdminMixin, admin.ModelAdmin):
     subject = "gallery"
     date_hierarchy = "day"
     list_filter = ["status"]
     search_fields = ["title", "description"]
-    actions = ["publish_selected", "unpublish_selected"]
+    publisher = services
     readonly_fields = ["status", "published_at", "created_by"]
 
     def get_readonly_fields(self, request, obj=None):
@@ -24,31 +24,10 @@ class GalleryAdmin(SiteScopedAdmin, RoleAdminMixin, admin.ModelAdmin):
         # A published address never changes (links to it are out there).
         return [*fields, "slug"] if obj is not None and obj.is_published else fields
 
-    def has_publish_permission(self, request):
-        return self._can(request, "publish")
-
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
-
-    @admin.action(description="Công bố các mục đã chọn", permissions=["publish"])
-    def publish_selected(self, request, queryset):
-        count = services.publish(queryset)
-        self.message_user(request, f"Đã công bố {count} mục.", messages.SUCCESS)
-
-    @admin.action(description="Chuyển các mục đã chọn về bản nháp (gỡ khỏi trang)",
-                  permissions=["publish"])  # fmt: skip
-    def unpublish_selected(self, request, queryset):
-        count = services.unpublish(queryset)
-        self.message_user(request, f"Đã chuyển {count} mục về bản nháp.", messages.SUCCESS)
-
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        # Django's bulk delete skips the per-item rule (an editor's own drafts only).
-        if not self._can(request, "delete"):
-            actions.pop("delete_selected", None)
-        return actions
 
 
 class AlbumPhotoInline(SiteScopedInline, PhotoPickerMixin, RoleInlineMixin, admin.TabularInline):

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.db import models
 
-from editorial.role_admin import RoleAdminMixin
+from editorial.role_admin import PublishActionsMixin, RoleAdminMixin
 from multisite.current import site_of
 from multisite.scoped_admin import SiteScopedAdmin
 from workdays.calendar import WEEKDAYS
@@ -13,11 +13,11 @@ from . import services
 from .models import ReceptionDay, ReceptionInfo, WorkEntry
 
 
-class EntryAdmin(SiteScopedAdmin, RoleAdminMixin, admin.ModelAdmin):
+class EntryAdmin(SiteScopedAdmin, PublishActionsMixin, RoleAdminMixin, admin.ModelAdmin):
     subject = "schedule"
     date_hierarchy = "day"
     list_filter = ["status"]
-    actions = ["publish_selected", "unpublish_selected"]
+    publisher = services
     readonly_fields = ["status", "published_at", "adjusted_at", "created_by"]
     formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
 
@@ -25,30 +25,9 @@ class EntryAdmin(SiteScopedAdmin, RoleAdminMixin, admin.ModelAdmin):
     def weekday(self, obj):
         return WEEKDAYS[obj.day.weekday()]
 
-    def has_publish_permission(self, request):
-        return self._can(request, "publish")
-
     def save_model(self, request, obj, form, change):
         services.mark_changes(obj, request.user, form.changed_data if change else ())
         super().save_model(request, obj, form, change)
-
-    @admin.action(description="Công bố các mục đã chọn", permissions=["publish"])
-    def publish_selected(self, request, queryset):
-        count = services.publish(queryset)
-        self.message_user(request, f"Đã công bố {count} mục.", messages.SUCCESS)
-
-    @admin.action(description="Chuyển các mục đã chọn về bản nháp (gỡ khỏi trang)",
-                  permissions=["publish"])  # fmt: skip
-    def unpublish_selected(self, request, queryset):
-        count = services.unpublish(queryset)
-        self.message_user(request, f"Đã chuyển {count} mục về bản nháp.", messages.SUCCESS)
-
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        # Django's bulk delete skips the per-entry rule (an editor's own drafts only).
-        if not self._can(request, "delete"):
-            actions.pop("delete_selected", None)
-        return actions
 
 
 @admin.register(WorkEntry)
